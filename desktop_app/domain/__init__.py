@@ -1,0 +1,1 @@
+"""Plain data of the product: frozen dataclasses, enums, rules. Standard library only."""
