@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import (
+    ConflictError,
     DatabaseLockedError,
     DiskFullError,
     ReadOnlyDatabaseError,
@@ -24,6 +26,9 @@ BUSY_TIMEOUT_MS = 5000
 def database_url(target: str | Path) -> str:
     """A SQLAlchemy URL for a path or URL given by the user."""
     text = str(target)
+    for plain in ("postgresql://", "postgres://"):
+        if text.startswith(plain):  # the driver this app ships with, not psycopg2
+            return "postgresql+psycopg://" + text[len(plain):]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -40,8 +45,23 @@ def make_engine(target: str | Path, *, read_only: bool = False) -> Engine:
                                                   "check_same_thread": False})
         _configure_sqlite(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            engine = create_engine(url, pool_pre_ping=True,
+                                   connect_args=_server_connect_args(url))
+        except ModuleNotFoundError as exc:
+            raise StorageError(
+                f"Support for this database server is not installed ({exc.name} is missing). "
+                "Install it with: pip install 'release-review[postgres]'") from exc
+        except (ArgumentError, ValueError) as exc:
+            raise StorageError(f"Not a usable database address: {exc}") from exc
     return engine
+
+
+def _server_connect_args(url: str) -> dict:
+    if url.startswith("postgresql"):
+        # Fail fast on an unreachable server instead of hanging the window.
+        return {"connect_timeout": 10, "application_name": "release-review"}
+    return {}
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -70,6 +90,15 @@ def _configure_sqlite(engine: Engine) -> None:
 def translate(exc: BaseException) -> StorageError:
     """A storage error with a message a reviewer can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StorageError(
+            "The database server refused the user name or password. Check them in "
+            "File ▸ Connect to server… and try again.")
+    if "could not connect" in text or "connection refused" in text or (
+            "connection to server" in text and "failed" in text):
+        return StorageError(
+            "The database server cannot be reached. Check the host and port, that the server "
+            f"is running and that this computer may connect to it. ({getattr(exc, 'orig', exc)})")
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
             "The database is locked by another program. Close the other program or wait, "
@@ -91,6 +120,10 @@ def translated_errors() -> Iterator[None]:
         yield
     except (OperationalError, DBAPIError, sqlite3.OperationalError) as exc:
         raise translate(exc) from exc
+    except StaleDataError as exc:  # the ORM's version check (version_id_col) failed
+        raise ConflictError(
+            "Someone else changed or deleted this record meanwhile. Reload to see the "
+            "current version; nothing was overwritten.") from exc
     except OSError as exc:
         if exc.errno == 28:  # ENOSPC
             raise translate(Exception("disk is full")) from exc

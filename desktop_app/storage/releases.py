@@ -122,7 +122,9 @@ def insert_releases(session: Session, items: list[tuple[ParsedRelease, str, dict
             "tag_count": 0, "duplicate_count": 0, "version": 1,
         })
     table = ReleaseRowTable.__table__
-    ids = list(session.scalars(table.insert().returning(table.c.id), values))
+    # Ids must come back in the order of `values` (not guaranteed for a batched RETURNING).
+    stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    ids = list(session.scalars(stmt, values))
     index_rows(session, [{"id": i, "title": v["title"], "body": v["body"]}
                          for i, v in zip(ids, values, strict=True)])
     return ids

@@ -12,6 +12,7 @@ _INSERT_SQLITE = text(
 _DELETE_SQLITE = text(
     "INSERT INTO release_search(release_search, rowid, title, body, folded) "
     "VALUES ('delete', :id, :title, :body, :folded)")
+# Elsewhere (PostgreSQL) release_search is a plain table keyed by the release id.
 _INSERT_OTHER = text(
     "INSERT INTO release_search(rowid, title, body, folded) VALUES (:id, :title, :body, :folded)")
 
@@ -52,8 +53,11 @@ def matching_ids_clause(session: Session, terms: list[str]):
     clauses, params = [], {}
     for i, term in enumerate(terms):
         # Word-start prefix match on the folded shadow, the same rule as the FTS5 query.
-        clauses.append(f"(' ' || rs.folded) ~ :t{i}")
-        params[f"t{i}"] = r"[^0-9a-z]" + term
+        # The LIKE lets a pg_trgm index (revision 0002) narrow the rows the regex must test.
+        # Terms are [0-9a-z]+ only, so neither pattern can carry LIKE or regex syntax.
+        clauses.append(f"rs.folded LIKE :l{i} AND rs.folded ~ :t{i}")
+        params[f"l{i}"] = f"%{term}%"
+        params[f"t{i}"] = r"(^|[^0-9a-z])" + term
     where = " AND ".join(clauses)
     sql = f"releases.id IN (SELECT rs.rowid FROM release_search rs WHERE {where})"  # noqa: S608
     return sql, params

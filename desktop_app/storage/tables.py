@@ -74,7 +74,7 @@ class ReleaseRowTable(Base):
     version_group: Mapped[int | None] = mapped_column(Integer, index=True)
     tag_count: Mapped[int] = mapped_column(Integer, default=0)
     duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
-    held_by: Mapped[str | None] = mapped_column(String(100))
+    held_by: Mapped[str | None] = mapped_column(String(100), index=True)
     held_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
