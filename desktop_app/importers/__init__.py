@@ -1,17 +1,30 @@
-"""Files to ParsedRelease objects. No storage, no Qt: bytes in, domain objects out."""
+"""Files to ParsedRelease objects. No storage, no Qt: bytes in, domain objects out.
+
+`read_release_file` returns a list of releases; for JSONL and CSV it is a `ReadResult`
+whose `problems` name the records that were skipped.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..domain.errors import ImportFileError
 from ..domain.releases import ParsedRelease
-from .plain import read_text_file
+from .plain import read_html_file, read_text_file
+from .records import ReadResult, read_csv, read_jsonl
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".md"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+RECORD_SUFFIXES = frozenset({".jsonl", ".csv"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+
+_READERS: dict[str, Callable[[Path, bytes], list[ParsedRelease]]] = {
+    ".txt": read_text_file, ".md": read_text_file,
+    ".html": read_html_file, ".htm": read_html_file,
+    ".jsonl": read_jsonl, ".csv": read_csv,
+}
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -20,22 +33,30 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                if (child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
+                        and not child.name.startswith(".")):
                     found.setdefault(child, None)
-        elif path.is_file():
-            found.setdefault(path, None)
         else:
-            found.setdefault(path, None)  # reported as missing when read
+            found.setdefault(path, None)  # unsupported or missing: reported when read
     return list(found)
 
 
 def read_release_file(path: Path, data: bytes) -> list[ParsedRelease]:
     """Parse one file's bytes; raise ImportFileError with a reason a reviewer understands."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ImportFileError(f"unsupported file type {suffix or '(none)'}")
-    if not data.strip():
-        raise ImportFileError("empty file")
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ImportFileError(f"unsupported file type {path.suffix.lower() or '(none)'}")
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    return read_text_file(path, data)
+    if not data.strip():
+        raise ImportFileError("empty file")
+    try:
+        return reader(path, data)
+    except RecursionError as exc:
+        raise ImportFileError("structure nested too deeply to read") from exc
+    except MemoryError as exc:
+        raise ImportFileError("not enough memory to read the file") from exc
+
+
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ImportFileError", "ReadResult",
+           "discover", "read_release_file"]
