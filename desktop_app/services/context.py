@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..storage import Database, open_database
+from .annotate import AnnotateService
+from .entities import AliasCache, EntityService
 from .ingest import IngestService
 from .library import LibraryService
 from .paths import AppPaths
+from .sessions import SessionService, WorkLog
 
 
 @dataclass
@@ -17,24 +20,35 @@ class AppContext:
     paths: AppPaths
     library: LibraryService
     ingest: IngestService
+    # Annotation services, set by open_context (init=False keeps field order free for others).
+    annotate: AnnotateService = field(init=False, default=None)  # type: ignore[assignment]
+    entities: EntityService = field(init=False, default=None)  # type: ignore[assignment]
+    sessions: SessionService = field(init=False, default=None)  # type: ignore[assignment]
 
     @property
     def location(self) -> str:
         return str(self.db.path) if self.db.path else self.db.url
 
     def close(self) -> None:
+        if self.sessions is not None:
+            self.sessions.end()
         self.db.dispose()
 
 
 def open_context(target: str | Path | None, paths: AppPaths) -> AppContext:
     """Open `target` (a path or URL; the default database when None) and build its services."""
     db = open_database(target or paths.default_database, paths.backup_dir)
-    return AppContext(
+    ctx = AppContext(
         db=db,
         paths=paths,
         library=LibraryService(db),
         ingest=IngestService(db, keys_for=_key_function()),
     )
+    log, aliases = WorkLog(db), AliasCache(db)  # annotation services share who and the index
+    ctx.annotate = AnnotateService(db, log, aliases)
+    ctx.entities = EntityService(db, log, aliases)
+    ctx.sessions = SessionService(db, log)
+    return ctx
 
 
 def _key_function():
