@@ -1,5 +1,5 @@
 """Sub-commands of release-review-cli; each module has `register(subparsers)`."""
 
-from . import corpus
+from . import annotations, corpus
 
-COMMAND_MODULES = [corpus]
+COMMAND_MODULES = [corpus, annotations]

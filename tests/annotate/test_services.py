@@ -157,3 +157,28 @@ def test_schema_edit_rules(ctx):
     assert annotate.schema().event_type(eid).roles == ("participant", "place")
     annotate.delete_type(tid, events=False)
     assert annotate.schema().entity_type(tid) is None
+
+
+def test_cli_entities_and_tags(ctx, corpus, capsys):
+    import json
+
+    from desktop_app.cli import main
+
+    rid = corpus["en.txt"]
+    text = ctx.annotate.text_of(rid)
+    span, _ = ctx.annotate.create_span(rid, *find(text, "Antonio Vitorino"), person(ctx))
+    ent = ctx.entities.create(person(ctx), "António Vitorino", aliases=("Виторино",))
+    ctx.annotate.link_span(span.id, ent.id)
+    base = ["--data-dir", str(ctx.paths.data_dir)]
+    capsys.readouterr()
+    assert main([*base, "entities", "Vitorinoya", "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows[0]["name"] == "António Vitorino" and rows[0]["mentions"] == 1
+    assert {a["alias"] for a in rows[0]["aliases"]} >= {"Виторино"}
+    assert main([*base, "tags", str(rid), "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows == [{"kind": "span", "id": span.id, "release": rid, "start": span.start,
+                     "end": span.end, "text": "Antonio Vitorino", "type": "PERSON",
+                     "entity_id": ent.id, "entity": "António Vitorino", "created_by": "Tester"}]
+    assert main([*base, "entities", "--type", "nosuch"]) == 2
+    assert "known types" in capsys.readouterr().err
