@@ -123,8 +123,10 @@ class _Batch:
         with self.service.db.write() as s:
             # Hashes first, so the whole batch needs one lookup of existing releases.
             pending = []
+            known_by_file = repo.known_record_keys_many(
+                s, [(str(path), file_hash) for path, file_hash, _ in self.files])
             for path, file_hash, parsed in self.files:
-                known = repo.known_record_keys(s, str(path), file_hash)
+                known = known_by_file.get((str(path), file_hash), set())
                 fresh = [(i, p) for i, p in enumerate(parsed) if record_key(p, i) not in known]
                 pending.append((path, file_hash, parsed, fresh))
             hashes = [content_hash(p.title, p.body)

@@ -93,6 +93,20 @@ def known_record_keys(session: Session, source_path: str, file_hash: str) -> set
     return set(rows)
 
 
+def known_record_keys_many(session: Session, files: Sequence[tuple[str, str]]
+                           ) -> dict[tuple[str, str], set[str | None]]:
+    """known_record_keys for many (source path, file hash) pairs in a few queries."""
+    out: dict[tuple[str, str], set[str | None]] = {}
+    paths = sorted({p for p, _ in files})
+    cols = (ReleaseFileRow.source_path, ReleaseFileRow.file_hash, ReleaseFileRow.external_id)
+    for start in range(0, len(paths), 500):
+        chunk = paths[start:start + 500]
+        for path, file_hash, key in session.execute(
+                select(*cols).where(ReleaseFileRow.source_path.in_(chunk))):
+            out.setdefault((path, file_hash), set()).add(key)
+    return out
+
+
 def ids_by_hash(session: Session, hashes: Sequence[str]) -> dict[str, int]:
     if not hashes:
         return {}
