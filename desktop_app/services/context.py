@@ -8,8 +8,10 @@ from pathlib import Path
 from ..storage import Database, open_database
 from .annotate import AnnotateService
 from .entities import AliasCache, EntityService
+from .export import ExportService
 from .ingest import IngestService
 from .library import LibraryService
+from .merge import MergeService
 from .paths import AppPaths
 from .sessions import SessionService, WorkLog
 
@@ -24,6 +26,8 @@ class AppContext:
     annotate: AnnotateService = field(init=False, default=None)  # type: ignore[assignment]
     entities: EntityService = field(init=False, default=None)  # type: ignore[assignment]
     sessions: SessionService = field(init=False, default=None)  # type: ignore[assignment]
+    export: ExportService = field(init=False, default=None)  # type: ignore[assignment]
+    merge: MergeService = field(init=False, default=None)  # type: ignore[assignment]
 
     @property
     def location(self) -> str:
@@ -48,6 +52,7 @@ def open_context(target: str | Path | None, paths: AppPaths) -> AppContext:
     ctx.annotate = AnnotateService(db, log, aliases)
     ctx.entities = EntityService(db, log, aliases)
     ctx.sessions = SessionService(db, log)
+    ctx.export, ctx.merge = ExportService(db), MergeService(db)
     return ctx
 
 

@@ -1,0 +1,101 @@
+"""Export a filtered set of releases with their annotations in one of the supported formats.
+
+The whole export reads one consistent snapshot (a single read transaction), page by page, and
+writes as it reads, so memory does not grow with the set. The output appears under its name
+only when complete; a cancelled export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .. import __version__
+from ..domain.errors import Cancelled, ReleaseReviewError
+from ..domain.export import ExportFilter, ExportFormat, ExportSummary
+from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+from ..exporters import make_exporter
+from ..exporters.base import ExportTargetError
+from ..storage import Database
+from ..storage import export_reads as reads
+
+OFFSETS = ("Unicode code points over NFC text = title + '\\n\\n' + body; start inclusive, "
+           "end exclusive")
+# Formats that carry the knowledge base itself (the others see entity names on spans).
+_WITH_ENTITIES = (ExportFormat.NATIVE, ExportFormat.CSV)
+
+
+class ExportService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def count(self, flt: ExportFilter) -> tuple[int, int]:
+        """(releases, duplicate pairs) that `flt` selects, for the dialog to show."""
+        with self.db.read() as s:
+            return reads.count_releases(s, flt), reads.count_pairs(s, flt)
+
+    def entity_ids(self, refs: list[str]) -> list[int]:
+        """Entity ids named by id, canonical name or alias; an error names the unknown ones."""
+        with self.db.read() as s:
+            found = reads.entity_ids_for(s, refs)
+        if refs and not found:
+            raise ReleaseReviewError(f"No entity is called {', '.join(refs)}.")
+        return found
+
+    def export(self, fmt: ExportFormat, target: Path, flt: ExportFilter | None = None,
+               options: dict | None = None, progress: ProgressCallback = ignore_progress,
+               cancel: CancelToken | None = None) -> ExportSummary:
+        flt = flt or ExportFilter()
+        summary = ExportSummary(format=fmt.value, path=str(target))
+        try:
+            writer = make_exporter(fmt, Path(target), summary, options)
+        except OSError as exc:
+            raise ExportTargetError(f"Cannot write to {target}: {exc.strerror or exc}") from exc
+        try:
+            with self.db.read() as s:
+                self._run(s, fmt, writer, flt, summary, progress, cancel)
+            writer.finish()
+        except Cancelled:
+            writer.abort()
+            summary.cancelled = True
+            progress(Progress(0, 0, "export cancelled; nothing was written"))
+            return summary
+        except OSError as exc:
+            writer.abort()
+            raise ExportTargetError(
+                f"Writing {target} failed: {exc.strerror or exc}. Nothing was written.") from exc
+        except BaseException:
+            writer.abort()
+            raise
+        progress(Progress(summary.releases, summary.releases, summary.text()))
+        return summary
+
+    def _run(self, s, fmt, writer, flt, summary, progress, cancel) -> None:
+        total = reads.count_releases(s, flt)
+        header = {"exported_at": datetime.now(UTC).replace(tzinfo=None).isoformat(),
+                  "app_version": __version__, "filter": flt.describe(), "offsets": OFFSETS,
+                  "releases_selected": total}
+        writer.begin(reads.read_schema(s), header)
+        check = cancel.raise_if_cancelled if cancel is not None else (lambda: None)
+        if fmt in _WITH_ENTITIES:
+            for batch in reads.iter_entities(s):
+                check()
+                writer.write_entities(batch)
+                summary.entities += len(batch)
+        progress(Progress(0, total, "exporting releases"))
+        for batch in reads.iter_documents(s, flt):
+            check()
+            for d in batch:
+                writer.write_document(d)
+                summary.spans += len(d.spans)
+                summary.events += len(d.events)
+            summary.releases += len(batch)
+            progress(Progress(summary.releases, total,
+                              f"{summary.releases} of {total} releases"))
+        if not writer.carries_pairs:
+            summary.lose("duplicate pairs and their decisions", reads.count_pairs(s, flt))
+            return
+        for batch in reads.iter_pairs(s, flt):
+            check()
+            writer.write_pairs(batch)
+            summary.pairs += len(batch)
