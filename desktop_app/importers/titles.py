@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
@@ -21,6 +22,7 @@ def clean_title(title: str) -> str:
     return " ".join(title.split()).strip(" *_")
 
 
+@lru_cache(maxsize=65536)
 def degrade(word: str) -> str:
     """What a word looks like after a crawler dropped its non-ASCII letters."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if ch.isascii())
@@ -30,14 +32,19 @@ def repair_lost_diacritics(title: str, body: str) -> str:
     """`title` with its degraded words replaced by their body spelling, when it is degraded."""
     if not title.isascii() or body.isascii():
         return title
+    head = body[:20000]
+    folded = head.casefold()
+    missing = {w.casefold() for w in _WORD.findall(title)} - set(_WORD.findall(folded))
+    if not missing:
+        return title  # every title word is written as in the body: nothing was lost
     candidates: dict[str, Counter[str]] = {}
     plain: set[str] = set()
-    for word in _WORD.findall(body[:20000]):
+    for word in _WORD.findall(head):
         if word.isascii():
             plain.add(word.casefold())
             continue
         lost = degrade(word)
-        if lost:
+        if lost and lost.casefold() in missing:
             candidates.setdefault(lost.casefold(), Counter())[word] += 1
     words = _WORD.findall(title)
     if not words:
