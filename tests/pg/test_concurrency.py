@@ -1,0 +1,175 @@
+"""Eight reviewers in eight processes tag, link and decide on the same releases at once.
+
+Checks: no lost update (each record's accepted changes produced versions 2, 3, … with no gap
+or repeat, and the stored value is the last accepted one), every conflict surfaced (a
+ConflictError naming a version that someone's accepted change replaced, or an overlapping tag
+someone else stored), and the final state equals the replay of the log of accepted operations.
+RR_CONCURRENCY_SECONDS sets how long the reviewers work (default 3).
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import queue
+import re
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+
+import reviewers
+from sqlalchemy import select
+
+from desktop_app.services.ingest import IngestService
+from desktop_app.storage import open_database
+from desktop_app.storage.tables import (
+    DuplicatePairRow,
+    EntityRow,
+    EntityTypeRow,
+    ReleaseRowTable,
+    SpanRow,
+)
+
+REVIEWERS = 8
+SECONDS = float(os.environ.get("RR_CONCURRENCY_SECONDS", "3"))
+WORDS = ("Antonio Vitorino İlham Əliyev Баку Женева agreement meeting visit ministers "
+         "signed talks cooperation energy transport culture education health 😀 emoji "
+         "delegation summit").split()
+
+
+def _prepare(target, tmp_path) -> dict:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        body = " ".join(WORDS[(i + k) % len(WORDS)] for k in range(24))
+        (folder / f"r{i}.txt").write_text(f"Release {i}\n\n{body}", encoding="utf-8")
+    db = open_database(target)
+    try:
+        IngestService(db).import_paths([folder])
+        stamp = datetime.now(UTC).replace(tzinfo=None)
+        with db.write() as s:
+            type_id = s.scalar(select(EntityTypeRow.id).where(EntityTypeRow.name == "PERSON"))
+            ents = [EntityRow(type_id=type_id, canonical_name=f"Person {k}", created_at=stamp)
+                    for k in range(5)]
+            s.add_all(ents)
+            s.flush()
+            rows = s.execute(select(ReleaseRowTable.id, ReleaseRowTable.title,
+                                    ReleaseRowTable.body).order_by(ReleaseRowTable.id)).all()
+            for a, b in itertools.combinations([r.id for r in rows], 2):
+                s.add(DuplicatePairRow(release_a=a, release_b=b, kind="near", score=0.5,
+                                       evidence={}, found_at=stamp))
+        words = {}
+        for rid, title, body in rows:
+            text = f"{title}\n\n{body}"
+            words[str(rid)] = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", text)]
+        return {"releases": [r.id for r in rows], "words": words, "type_id": type_id,
+                "entities": [e.id for e in ents]}
+    finally:
+        db.dispose()
+
+
+def _run_reviewers(url: str, setup: dict) -> tuple[list[tuple], float]:
+    # fork starts eight reviewers in well under a second; spawn where there is no fork.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    barrier = ctx.Barrier(REVIEWERS + 1)
+    results = ctx.Queue()
+    procs = [ctx.Process(target=reviewers.run,
+                         args=(url, f"rev{n}", SECONDS, 1000 + n, setup, barrier, results))
+             for n in range(REVIEWERS)]
+    for p in procs:
+        p.start()
+    barrier.wait(timeout=120)
+    started = time.monotonic()
+    logs, errors = [], []
+    for _ in procs:
+        try:
+            name, log, error = results.get(timeout=SECONDS + 120)
+        except queue.Empty:
+            errors.append("a reviewer process did not report")
+            break
+        logs.extend((name, *entry) for entry in log)
+        if error:
+            errors.append(f"{name}: {error}")
+    elapsed = time.monotonic() - started
+    for p in procs:
+        p.join(timeout=30)
+        if p.is_alive():
+            p.kill()
+    assert not errors, "\n".join(errors)
+    return logs, elapsed
+
+
+def _check(url: str, setup: dict, logs: list[tuple]) -> dict:
+    ok = [e for e in logs if e[2] == "ok"]
+    conflicts = [e for e in logs if e[2] == "conflict"]
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            spans = {r.id: r for r in s.execute(select(SpanRow))
+                     .scalars().all()}
+            pairs = {r.id: r for r in s.execute(select(DuplicatePairRow)).scalars().all()}
+            rels = {r.id: r for r in s.execute(select(ReleaseRowTable)).scalars().all()}
+    finally:
+        db.dispose()
+
+    # Tags: exactly the accepted ones, never overlapping, counts kept.
+    tagged = {e[3]: (e[4], e[5], e[6]) for e in ok if e[1] == "tag"}
+    assert {i: (r.release_id, r.start, r.end) for i, r in spans.items()} == tagged
+    by_release = defaultdict(list)
+    for r in spans.values():
+        by_release[r.release_id].append((r.start, r.end))
+    for rid, ranges in by_release.items():
+        ranges.sort()
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(ranges)), rid
+    for rid, row in rels.items():
+        assert row.tag_count == len(by_release.get(rid, ())), rid
+
+    # Versioned updates: versions 2..n+1 each produced once, final value = last accepted.
+    accepted = defaultdict(list)
+    for e in ok:
+        if e[1] in ("link", "decide", "status"):
+            accepted[(e[1], e[3])].append((e[4], e[5]))
+    stored = {"link": lambda i: (spans[i].version, spans[i].entity_id),
+              "decide": lambda i: (pairs[i].version, pairs[i].status),
+              "status": lambda i: (rels[i].version, rels[i].review_status)}
+    for (op, rid), changes in accepted.items():
+        changes.sort()
+        assert [v for v, _ in changes] == list(range(2, len(changes) + 2)), (op, rid)
+        assert stored[op](rid) == (len(changes) + 1, changes[-1][1]), (op, rid)
+    untouched = ([("link", i) for i in spans] + [("decide", i) for i in pairs]
+                 + [("status", i) for i in rels])
+    for op, rid in untouched:
+        if (op, rid) not in accepted:
+            assert stored[op](rid)[0] == 1, (op, rid)
+
+    # Conflicts: each names a real, newer change by someone.
+    produced = {(op, rid, v) for (op, rid), ch in accepted.items() for v, _ in ch}
+    for e in conflicts:
+        op = e[1]
+        if op == "tag":
+            clash = spans[e[4]]
+            assert clash.created_by and e[4] in tagged
+            continue
+        _, _, _, _, rid, expected, current, changes, message = e
+        assert current is not None and current > expected, e
+        assert (op, rid, expected + 1) in produced, e
+        assert "Someone else changed" in message, e
+        assert all(theirs != yours for _, yours, theirs in changes), e
+    return {"operations": len(logs), "accepted": len(ok), "conflicts": len(conflicts),
+            "tags": len(spans),
+            "conflicts_by_kind": dict(sorted(
+                defaultdict(int, {k: sum(1 for c in conflicts if c[1] == k)
+                                  for k in ("tag", "link", "decide", "status")}).items()))}
+
+
+def test_eight_reviewers_no_lost_update(db_target, backend, tmp_path):
+    url = (f"sqlite:///{db_target}" if backend == "sqlite" else db_target)
+    setup = _prepare(db_target, tmp_path)
+    logs, elapsed = _run_reviewers(url, setup)
+    figures = _check(url, setup, logs)
+    print(f"\n{backend}: {REVIEWERS} reviewers, {elapsed:.1f} s: {figures}")
+    assert figures["accepted"] > 0
+    # Overlapping work on six releases must collide, or the test proved nothing.
+    assert figures["conflicts"] > 0
