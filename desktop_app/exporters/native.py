@@ -148,7 +148,9 @@ def read_native(path: Path) -> Iterator[NativeRecord]:
                 raise ImportFileError(f"{path}, line {number}: data after the end record.")
             try:
                 obj = json.loads(line)
-                kind = obj["record"]
+                if not isinstance(obj, dict):
+                    raise ValueError("a line is not a JSON object")
+                kind = obj.get("record")
                 if first or kind == "header":
                     _check_header(obj, first)
                     first = False

@@ -445,6 +445,8 @@ class _Run:
         reviewer = incoming.get("created_by") or incoming.get("decided_by")
         cid = mw.add_conflict(s, kind, release_id, target_id, local, incoming, reviewer,
                               self.origin, self.actor)
+        if cid is None:
+            return  # recorded by an earlier import of the same file
         self.report.conflicts.append(MergeConflict(
             cid, kind, release_id, target_id, local, incoming, reviewer, self.origin,
             mw.now()))

@@ -351,7 +351,14 @@ def sync_sequences(session: Session) -> None:
 
 def add_conflict(session: Session, kind: ConflictKind, release_id: int | None,
                  target_id: int | None, local: dict, incoming: dict, reviewer: str | None,
-                 origin: str, actor: str | None) -> int:
+                 origin: str, actor: str | None) -> int | None:
+    """A new conflict record; None when the same disagreement was recorded before."""
+    A = AuditRow
+    for detail in session.scalars(select(A.detail).where(
+            A.action == CONFLICT, A.target_kind == kind.value, A.target_id == target_id,
+            A.release_id == release_id)):
+        if (detail or {}).get("incoming") == incoming:
+            return None
     return session.scalar(AuditRow.__table__.insert().returning(AuditRow.id), [{
         "at": now(), "actor": actor, "action": CONFLICT, "target_kind": kind.value,
         "target_id": target_id, "release_id": release_id,

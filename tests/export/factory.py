@@ -202,3 +202,6 @@ def _pairs_and_groups(s, c: Corpus) -> None:
     grouped = [have[k] for k in ("fr", "az") if k in have]
     if grouped:
         mw.set_version_group(s, grouped, 7)
+    if "en" in have:  # a suggestion the reviewer turned down
+        start = find(c.texts["en"], "Antonio Vitorino", 0)
+        mw.add_rejected(s, have["en"], [(start, start + 7, c.entities["aliyev"])])
