@@ -50,7 +50,8 @@ SECTION_LABELS = frozenset({
 
 
 def _key(line: str) -> str:
-    return line.strip().strip(":|-–—•").strip().casefold()
+    # casefold() turns Turkish İ into i + combining dot; drop the dot so İlgili = ilgili.
+    return line.strip().strip(":|-–—•").strip().casefold().replace("\u0307", "")
 
 
 def is_related_header(line: str) -> bool:
@@ -77,7 +78,7 @@ def strip_trailing(lines: list[str]) -> list[str]:
     end = len(lines)
     # A related-news header in the last part of the text, followed by short lines only.
     first_cut = max(1, len(lines) // 3)
-    for i in range(len(lines) - 1, first_cut - 1, -1):
+    for i in range(first_cut, len(lines)):
         if is_related_header(lines[i]) and all(len(x) <= 200 for x in lines[i + 1:]):
             end = i
             break
