@@ -1,0 +1,135 @@
+"""Exact scores of candidate pairs, date and figure agreement, and the evidence reviewers see."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ..domain.duplicates import Evidence
+from .keys import MatchKeys
+from .names import base_form
+
+CHUNK_PAIRS = 100_000
+# A release date further apart than this (days) counts against a pair.
+DATE_TOLERANCE_DAYS = 3
+LONG_WORDS = 150
+
+
+def cosine(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
+           a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot products of rows a[k] and b[k] of the normalised sparse rows (exact cosine)."""
+    n_feat = int(feats.max()) + 1 if len(feats) else 1
+    rows = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
+    codes = rows * n_feat + feats            # sorted: rows ascending, features sorted per row
+    out = np.zeros(len(a), dtype=np.float32)
+    for start in range(0, len(a), CHUNK_PAIRS):
+        pa, pb = a[start:start + CHUNK_PAIRS], b[start:start + CHUNK_PAIRS]
+        # Walk the shorter row of each pair and look its features up in the longer one.
+        la, lb = indptr[pa + 1] - indptr[pa], indptr[pb + 1] - indptr[pb]
+        short = np.where(la <= lb, pa, pb)
+        long_ = np.where(la <= lb, pb, pa)
+        lens = np.minimum(la, lb)
+        owner = np.repeat(np.arange(len(pa)), lens)
+        offs = np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
+        idx = np.repeat(indptr[short], lens) + offs
+        query = long_[owner] * n_feat + feats[idx]
+        pos = np.searchsorted(codes, query)
+        pos = np.minimum(pos, len(codes) - 1)
+        hit = codes[pos] == query
+        prod = np.where(hit, vals[idx] * vals[pos], 0.0)
+        out[start:start + len(pa)] = np.bincount(owner, weights=prod, minlength=len(pa))
+    return out
+
+
+def _shared(x: MatchKeys, y: MatchKeys, fam: str) -> set[str]:
+    return set(x.families.get(fam, {})) & set(y.families.get(fam, {}))
+
+
+def _figures(keys: MatchKeys) -> set[str]:
+    """Figures that tell events apart: not years, not single small counts."""
+    out = set()
+    for k in keys.families.get("num", {}):
+        if len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2100:
+            continue
+        out.add(k)
+    return out
+
+
+def agreement(x: MatchKeys, y: MatchKeys, day_x: int, day_y: int) -> tuple[float, list[str]]:
+    """Multiplier for a pair's score from dates and figures, and the conflicts found.
+
+    Shared dates and figures raise the score; dates or figures each side has and the other
+    lacks lower it. Only what the shorter release states is held against the pair, so a
+    version cut short still matches the full one.
+    """
+    factor = 1.0
+    conflicts: list[str] = []
+    if day_x >= 0 and day_y >= 0 and abs(day_x - day_y) > DATE_TOLERANCE_DAYS:
+        factor *= 0.5
+        conflicts.append(f"release dates {x.date} / {y.date}")
+    dx, dy = set(x.families.get("d", {})), set(y.families.get("d", {}))
+    if dx and dy:
+        if dx & dy:
+            factor *= 1.0 + 0.15 * min(len(dx & dy), 3)
+        else:
+            factor *= 0.6
+            conflicts.append("dates " + ", ".join(sorted(dx)[:3]) + " / " +
+                             ", ".join(sorted(dy)[:3]))
+    fx, fy = _figures(x), _figures(y)
+    short, long_ = (fx, fy) if x.words <= y.words else (fy, fx)
+    if short and long_:
+        common = fx & fy
+        missing = short - long_
+        if common:
+            factor *= 1.0 + 0.1 * min(len(common), 4)
+        if len(missing) >= 2 and len(missing) > len(common):
+            factor *= max(0.5, 1.0 - 0.12 * (len(missing) - len(common)))
+            conflicts.append("figures " + ", ".join(sorted(missing)[:4]))
+    # Long releases that are versions of one another share some figure or date; two long
+    # texts sharing none (while stating some) are more likely two stories on one topic.
+    if (min(x.words, y.words) >= LONG_WORDS and not (dx & dy) and not (fx & fy)
+            and not (_years(x) & _years(y)) and (dx or dy or fx or fy)):
+        factor *= 0.6
+        conflicts.append("no shared figure or date")
+    return factor, conflicts
+
+
+def _years(keys: MatchKeys) -> set[str]:
+    return {k for k in keys.families.get("num", {})
+            if len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2100}
+
+
+def evidence(x: MatchKeys, y: MatchKeys, conflicts: list[str]) -> Evidence:
+    """Matched names (with each side's spelling), shared figures, dates and acronyms."""
+    sx, sy = x.surfaces.get("n", {}), y.surfaces.get("n", {})
+    names = [(sx[k], sy[k]) for k in sorted(_shared(x, y, "n"),
+                                             key=lambda k: -x.families["n"][k])]
+    # Names whose skeletons differ but whose folded spellings are close (Azərbaycan /
+    # Azerbaïdjan) are matched with rapidfuzz; rare in the score, useful to see.
+    left = [k for k in sx if k not in y.families.get("n", {})]
+    right = [k for k in sy if k not in x.families.get("n", {})]
+    if left and right:
+        lf = [base_form(sx[k], x.lang) for k in left]
+        rf = [base_form(sy[k], y.lang) for k in right]
+        sims = process.cdist(lf, rf, scorer=fuzz.ratio, score_cutoff=80, workers=1)
+        for i, j in zip(*np.nonzero(sims), strict=True):
+            if len(lf[i]) >= 5:
+                names.append((sx[left[i]], sy[right[j]]))
+    ax, ay = x.surfaces.get("a", {}), y.surfaces.get("a", {})
+    acronyms = [(ax[k], ay[k]) for k in sorted(_shared(x, y, "a"))]
+    numbers = sorted(_shared(x, y, "num"), key=lambda v: (len(v), v))
+    dates = sorted(_shared(x, y, "dy")) or sorted(_shared(x, y, "d"))
+    return Evidence(names=tuple(names[:20]), numbers=tuple(numbers[:12]),
+                    dates=tuple(dates[:6]), acronyms=tuple(acronyms[:8]),
+                    conflicts=tuple(conflicts))
+
+
+def length_ratio(x: MatchKeys, y: MatchKeys) -> float:
+    lo, hi = sorted((max(x.words, 1), max(y.words, 1)))
+    return lo / hi
+
+
+def log_length(x: MatchKeys, y: MatchKeys) -> float:
+    return math.log(max(min(x.words, y.words), 1))
