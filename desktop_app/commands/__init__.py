@@ -1,5 +1,5 @@
 """Sub-commands of release-review-cli; each module has `register(subparsers)`."""
 
-from . import annotations, corpus
+from . import annotations, corpus, export
 
-COMMAND_MODULES = [corpus, annotations]
+COMMAND_MODULES = [corpus, annotations, export]
