@@ -53,6 +53,10 @@ class IngestService:
         with self.db.write() as s:
             report.run_id = repo.start_import_run(s, [str(p) for p in paths], len(files))
         batch = _Batch(self, report)
+        with self.db.read() as s:
+            # A file is committed whole or not at all, so a (path, bytes) pair seen before is
+            # complete: re-imports skip it before paying for parsing and language id.
+            batch.stored_files = repo.stored_files(s)
         try:
             for n, path in enumerate(files):
                 if cancel is not None and cancel.cancelled:
@@ -84,6 +88,7 @@ class _Batch:
         self.releases = 0
         self.opened = time.monotonic()
         self.sources = repo.SourceCache()
+        self.stored_files: set[tuple[str, str]] = set()
 
     def full(self) -> bool:
         return (self.releases >= BATCH_RELEASES
@@ -98,6 +103,10 @@ class _Batch:
         except OSError as exc:
             self._problem(path, ImportOutcome.SKIPPED, f"cannot read: {exc.strerror or exc}")
             return
+        file_hash = hashlib.sha256(data).hexdigest()
+        if (str(path), file_hash) in self.stored_files:
+            self.report.files.append(FileReport(str(path), ImportOutcome.UNCHANGED))
+            return
         try:
             parsed = importers.read_release_file(path, data)
         except ImportFileError as exc:
@@ -109,7 +118,7 @@ class _Batch:
         if not parsed:
             self._problem(path, ImportOutcome.SKIPPED, "no release found in the file")
             return
-        self.files.append((path, hashlib.sha256(data).hexdigest(), parsed))
+        self.files.append((path, file_hash, parsed))
         self.releases += len(parsed)
 
     def _problem(self, path: Path, outcome: ImportOutcome, reason: str) -> None:

@@ -93,6 +93,12 @@ def known_record_keys(session: Session, source_path: str, file_hash: str) -> set
     return set(rows)
 
 
+def stored_files(session: Session) -> set[tuple[str, str]]:
+    """Every (source path, file hash) pair already imported."""
+    rows = session.execute(select(ReleaseFileRow.source_path, ReleaseFileRow.file_hash).distinct())
+    return {(path, file_hash) for path, file_hash in rows}
+
+
 def known_record_keys_many(session: Session, files: Sequence[tuple[str, str]]
                            ) -> dict[tuple[str, str], set[str | None]]:
     """known_record_keys for many (source path, file hash) pairs in a few queries."""
