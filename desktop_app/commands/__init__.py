@@ -1,5 +1,5 @@
 """Sub-commands of release-review-cli; each module has `register(subparsers)`."""
 
-from . import annotations, corpus, export
+from . import annotations, corpus, dedup, export
 
-COMMAND_MODULES = [corpus, annotations, export]
+COMMAND_MODULES = [corpus, annotations, export, dedup]

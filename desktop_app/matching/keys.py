@@ -29,7 +29,7 @@ FAMILIES = ("n", "a", "num", "d", "dy", "w")
 SURFACE_FAMILIES = ("n", "a", "num", "d", "dy")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?![\d])"
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?![\d])"
                      r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\d)")
 _SENTENCE_END = set(".!?:;\"«»“”„—–-•*\n")
 _SPACE = re.compile(r"\s+")
@@ -145,7 +145,7 @@ def compute_keys(title: str, body: str, lang: str | None = None,
             acc.add("dy", d.key, w, surface)
             acc.add("num", str(d.year), w, str(d.year))
         spans.append((d.start, d.end))
-    for m in _NUMBER.finditer(text):
+    for m in NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in spans):
             continue
         value = normal_number(m.group())

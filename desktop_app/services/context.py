@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..matching.keys import keys_for
 from ..storage import Database, open_database
 from .annotate import AnnotateService
+from .dedup import DedupService
 from .entities import AliasCache, EntityService
 from .export import ExportService
 from .ingest import IngestService
@@ -28,6 +30,7 @@ class AppContext:
     sessions: SessionService = field(init=False, default=None)  # type: ignore[assignment]
     export: ExportService = field(init=False, default=None)  # type: ignore[assignment]
     merge: MergeService = field(init=False, default=None)  # type: ignore[assignment]
+    dedup: DedupService = field(init=False, default=None)  # type: ignore[assignment]
 
     @property
     def location(self) -> str:
@@ -53,9 +56,10 @@ def open_context(target: str | Path | None, paths: AppPaths) -> AppContext:
     ctx.entities = EntityService(db, log, aliases)
     ctx.sessions = SessionService(db, log)
     ctx.export, ctx.merge = ExportService(db), MergeService(db)
+    ctx.dedup = DedupService(db, log)
     return ctx
 
 
 def _key_function():
-    """Matching keys computed at import time, when the matching engine provides them."""
-    return None
+    """Matching keys computed at import time, so detection never re-reads texts."""
+    return keys_for
