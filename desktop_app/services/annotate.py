@@ -151,6 +151,16 @@ class AnnotateService:
         with self.db.read() as s:
             return repo.events_in_group(s, group)
 
+    def candidate_events(self, event_id: int) -> list[tuple[Event, str, str | None]]:
+        """Events of other releases that may tell the same happening (versions first)."""
+        with self.db.read() as s:
+            ev = repo.get_event(s, event_id)
+            return repo.candidate_events(s, ev.release_id, ev.type_id, ev.date_iso)
+
+    def group_sizes(self, groups: Iterable[int]) -> dict[int, int]:
+        with self.db.read() as s:
+            return repo.group_sizes(s, groups)
+
     # --- spans ---------------------------------------------------------------------------
 
     def create_span(self, release_id: int, start: int, end: int, type_id: int,
@@ -257,19 +267,21 @@ class AnnotateService:
                                   m.type_id, m.alias, m.score))
         return out
 
-    def accept_suggestions(self, release_id: int,
-                           items: Sequence[Suggestion]) -> tuple[list[Span], ChangeSet]:
-        """Tag and link every accepted suggestion in one transaction."""
+    def accept_suggestions(self, release_id: int, items: Sequence[Suggestion],
+                           ids: Sequence[int] | None = None) -> tuple[list[Span], ChangeSet]:
+        """Tag and link every accepted suggestion in one transaction (`ids`: on redo)."""
         made: list[Span] = []
+        wanted = list(ids) if ids is not None else None
         with self.db.write() as s:
             text, _lang = repo.release_text(s, release_id)
             existing = {(sp.start, sp.end) for sp in repo.spans_of(s, release_id)}
-            for sug in items:
-                if (sug.start, sug.end) in existing:
+            for n, sug in enumerate(items):
+                if (sug.start, sug.end) in existing and wanted is None:
                     continue
                 actual = check_span(text, sug.start, sug.end, sug.text)
                 span = repo.insert_span(s, release_id, sug.start, sug.end, actual, sug.type_id,
-                                        sug.entity_id, self.log.actor)
+                                        sug.entity_id, self.log.actor,
+                                        span_id=wanted[n] if wanted else None)
                 existing.add((sug.start, sug.end))
                 made.append(span)
                 self.log.audit(s, "suggestion.accept", "span", span.id, release_id,

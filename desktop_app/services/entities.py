@@ -89,6 +89,10 @@ class EntityService:
         with self.db.read() as s:
             return repo.list_entities(s, type_id, limit)
 
+    def ids(self, type_id: int | None = None) -> list[int]:
+        with self.db.read() as s:
+            return repo.entity_ids(s, type_id)
+
     def count(self) -> int:
         with self.db.read() as s:
             return repo.count_entities(s)
@@ -149,17 +153,26 @@ class EntityService:
         self.aliases.invalidate()
         return snap
 
-    def rename(self, entity_id: int, name: str) -> str:
-        """Rename; returns the old name. The new name also becomes an alias."""
+    def rename(self, entity_id: int, name: str) -> tuple[str, int | None]:
+        """Rename; the new name also becomes an alias. Returns (old name, alias id added)."""
         name = clean_name(name)
         with self.db.write() as s:
             old = repo.get_entity(s, entity_id)
             repo.update_entity(s, entity_id, canonical_name=name)
-            repo.add_alias(s, entity_id, name, None)
+            added = repo.add_alias(s, entity_id, name, None)
             self.log.audit(s, "entity.rename", "entity", entity_id, None,
                            {"old": old.canonical_name, "new": name})
         self.aliases.invalidate()
-        return old.canonical_name
+        return old.canonical_name, added
+
+    def unrename(self, entity_id: int, old_name: str, added_alias: int | None) -> None:
+        with self.db.write() as s:
+            repo.update_entity(s, entity_id, canonical_name=old_name)
+            if added_alias is not None:
+                repo.delete_alias(s, added_alias)
+            self.log.audit(s, "entity.rename", "entity", entity_id, None,
+                           {"new": old_name, "undo": True})
+        self.aliases.invalidate()
 
     def set_type(self, entity_id: int, type_id: int) -> int:
         with self.db.write() as s:

@@ -320,3 +320,37 @@ def set_event_groups(session: Session, groups: dict[int, int | None]) -> None:
         session.execute(update(EventRow).where(EventRow.id == event_id)
                         .values(event_group=group, version=EventRow.version + 1)
                         .execution_options(synchronize_session=False))
+
+
+def candidate_events(session: Session, release_id: int, type_id: int, date_iso: str | None,
+                     limit: int = 100) -> list[tuple[Event, str, str | None]]:
+    """Events that may be the same happening told in another release: those in the release's
+    language versions, then those of the same type on the same date. With release title and
+    language."""
+    group = session.scalar(select(ReleaseRowTable.version_group)
+                           .where(ReleaseRowTable.id == release_id))
+    conds = []
+    if group is not None:
+        versions = select(ReleaseRowTable.id).where(ReleaseRowTable.version_group == group)
+        conds.append(EventRow.release_id.in_(versions))
+    if date_iso:
+        conds.append((EventRow.type_id == type_id) & (EventRow.date_iso == date_iso))
+    if not conds:
+        return []
+    cond = conds[0] if len(conds) == 1 else (conds[0] | conds[1])
+    rows = list(session.scalars(select(EventRow).where(cond, EventRow.release_id != release_id)
+                                .order_by(EventRow.release_id, EventRow.id).limit(limit)))
+    events = _to_events(session, rows)
+    info = {i: (t, lang) for i, t, lang in session.execute(
+        select(ReleaseRowTable.id, ReleaseRowTable.title, ReleaseRowTable.language)
+        .where(ReleaseRowTable.id.in_({e.release_id for e in events})))}
+    return [(e, *info.get(e.release_id, ("", None))) for e in events]
+
+
+def group_sizes(session: Session, groups: Iterable[int]) -> dict[int, int]:
+    wanted = [g for g in set(groups) if g is not None]
+    if not wanted:
+        return {}
+    return dict(session.execute(select(EventRow.event_group, func.count())
+                                .where(EventRow.event_group.in_(wanted))
+                                .group_by(EventRow.event_group)).all())

@@ -223,3 +223,12 @@ def alias_signature(session: Session) -> tuple:
     e = session.execute(select(func.count(), func.sum(EntityRow.type_id))
                         .where(EntityRow.merged_into.is_(None))).one()
     return (*a, *e)
+
+
+def entity_ids(session: Session, type_id: int | None = None) -> list[int]:
+    """Ids of live entities ordered by name (the browser fetches rows lazily)."""
+    stmt = (select(EntityRow.id).where(EntityRow.merged_into.is_(None))
+            .order_by(EntityRow.canonical_name, EntityRow.id))
+    if type_id is not None:
+        stmt = stmt.where(EntityRow.type_id == type_id)
+    return list(session.scalars(stmt))

@@ -1,0 +1,555 @@
+"""Wires the annotated text view, the tags and events panels and the dialogs to the services,
+through one QUndoStack. Every action is a QUndoCommand (committed at once by its service);
+undoing an action made in another release first brings that release back into view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+
+from ...domain.annotations import EventDraft, Span, Suggestion
+from ...domain.changes import ChangeSet
+from ...domain.enums import ReviewStatus
+from ...domain.errors import NotFoundError, ReleaseReviewError
+from ...domain.releases import Release
+from ...services.annotate import draft_of
+from ...services.context import AppContext
+from ..commands import SetStatusCommand
+from ..settings import Settings
+from . import undo
+from .entity_browser import EntityBrowser
+from .event_dialog import EventDialog, LinkEventsDialog
+from .keys import STATUS_KEYS, build_keymap
+from .link_dialog import LinkEntityDialog
+from .panels import EventsPanel, TagsPanel
+from .schema_dialog import SchemaDialog
+from .small_dialogs import CheatSheetDialog, SessionSummaryDialog, reviewer_name
+from .view import AnnotatedTextView
+
+NEW_TRIGGER = -1
+
+
+class AnnotationController(QObject):
+    changes_applied = Signal(object)   # ChangeSet
+    release_opened = Signal(int)
+    message = Signal(str)              # short feedback for a status bar
+
+    def __init__(self, ctx: AppContext, view: AnnotatedTextView, tags: TagsPanel | None = None,
+                 events: EventsPanel | None = None, stack: QUndoStack | None = None,
+                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.annotate, self.entities, self.sessions = ctx.annotate, ctx.entities, ctx.sessions
+        self.view, self.tags, self.events_panel = view, tags, events
+        self.stack = stack if stack is not None else QUndoStack(self)
+        self.settings = settings
+        self.widget_parent = parent or view
+        self.release: Release | None = None
+        self.spans: list[Span] = []
+        self.suggestions: list[Suggestion] = []
+        self.events: list = []
+        self.linked: dict = {}
+        self.last_error: str | None = None
+        self.menu: QMenu | None = None
+        self.browser: EntityBrowser | None = None
+        # Hooks the main window may set: release order, how to show a release, set status.
+        self.release_order: Callable[[], list[int]] | None = None
+        self.show_release_hook: Callable[[int], object] | None = None
+        self.status_hook: Callable[[ReviewStatus], object] | None = None
+        # Dialogs run through here, so tests can fill them in without a modal loop.
+        self.exec_dialog: Callable[[QDialog], bool] = (
+            lambda d: d.exec() == QDialog.DialogCode.Accepted)
+        self.ask_name = True
+
+        view.span_clicked.connect(self._span_clicked)
+        view.menu_requested.connect(self._context_menu)
+        if tags is not None:
+            tags.span_activated.connect(self.select_tag)
+            tags.delete_requested.connect(self.delete_tag)
+        if events is not None:
+            events.new_requested.connect(lambda: self.new_event())
+            events.edit_requested.connect(self.edit_event)
+            events.delete_requested.connect(self.delete_event)
+            events.link_requested.connect(self.link_event_versions)
+            events.unlink_requested.connect(self.unlink_event)
+        self.rebind_keys()
+
+    # --- host protocol for commands -----------------------------------------------------
+
+    def apply(self, changes: ChangeSet, release_id: int | None) -> None:
+        if release_id is not None and self.release is not None and release_id != self.release.id:
+            self.goto(release_id)   # show what an undo/redo changed
+        elif self.release is not None and (self.release.id in changes.annotations
+                                           or changes.entities):
+            self.reload()
+        self.changes_applied.emit(changes)
+
+    def report_error(self, text: str) -> None:
+        self.last_error = text
+        self.message.emit(text)
+        if self.view.isVisible():
+            QMessageBox.warning(self.widget_parent, "Release Review", text)
+
+    def push(self, command: undo.ServiceCommand) -> bool:
+        """Run a command through the stack; False when its service refused it."""
+        self.ensure_reviewer()
+        self.stack.push(command)
+        return command.error is None
+
+    def ensure_reviewer(self) -> None:
+        if self.sessions.log.actor is None and self.settings is not None:
+            self.sessions.log.set_actor(reviewer_name(self.settings, self.widget_parent,
+                                                      ask=self.ask_name))
+
+    # --- opening and refreshing ----------------------------------------------------------
+
+    def open_release(self, release_id: int | None) -> None:
+        if release_id is None:
+            self.release = None
+            self.view.set_release(None, "")
+            self.spans, self.suggestions, self.events = [], [], []
+            self._show()
+            return
+        try:
+            self.release = self.ctx.library.release(release_id)
+        except NotFoundError as exc:
+            self.report_error(str(exc))
+            return
+        self.view.set_release(release_id, self.release.text)
+        self.reload()
+        self.release_opened.emit(release_id)
+
+    def reload(self) -> None:
+        if self.release is None:
+            return
+        rid = self.release.id
+        self.spans = self.annotate.spans(rid)
+        self.suggestions = self.annotate.suggestions(rid, self.release.text)
+        self.events = self.annotate.events(rid)
+        wanted = {s.entity_id for s in self.spans if s.entity_id}
+        wanted |= {p.entity_id for e in self.events for p in e.participants if p.entity_id}
+        self.linked = self.entities.many(wanted)
+        self._show()
+
+    def _show(self) -> None:
+        schema = self.annotate.schema()
+        current = self.view.current_span
+        if current is not None and all(s.id != current for s in self.spans):
+            self.view.current_span = None
+        self.view.show_annotations(schema, self.spans, self.suggestions)
+        if self.tags is not None:
+            self.tags.set_tags(schema, self.spans, self.linked, len(self.suggestions))
+        if self.events_panel is not None:
+            sizes = self.annotate.group_sizes(e.event_group for e in self.events)
+            self.events_panel.set_events(schema, self.events, sizes)
+
+    def rebind_keys(self) -> None:
+        self.keymap = build_keymap(self, self.annotate.schema())
+        self.view.bind_keys({key: handler for _g, key, _d, handler in self.keymap})
+
+    def cheat_sheet_rows(self) -> list[tuple[str, str, str]]:
+        return [(g, k, d) for g, k, d, _h in self.keymap]
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def order(self) -> list[int]:
+        return self.release_order() if self.release_order else self.ctx.library.list_ids()
+
+    def goto(self, release_id: int) -> None:
+        if self.show_release_hook is not None:
+            self.show_release_hook(release_id)
+            if self.release is None or self.release.id != release_id:
+                self.open_release(release_id)
+        else:
+            self.open_release(release_id)
+
+    def step(self, delta: int) -> None:
+        ids = self.order()
+        if not ids:
+            return
+        pos = ids.index(self.release.id) if self.release and self.release.id in ids else -1
+        target = max(0, min(len(ids) - 1, pos + delta)) if pos >= 0 else 0
+        if pos != target or self.release is None:
+            self.goto(ids[target])
+
+    def next_untagged(self) -> None:
+        ids = self.order()
+        pos = ids.index(self.release.id) if self.release and self.release.id in ids else -1
+        rest = ids[pos + 1:] + ids[:pos + 1]
+        for start in range(0, len(rest), 200):
+            chunk = rest[start:start + 200]
+            rows = self.ctx.library.rows(chunk)
+            for rid in chunk:
+                if rid in rows and rows[rid].tag_count == 0 and (
+                        self.release is None or rid != self.release.id):
+                    self.goto(rid)
+                    return
+        self.message.emit("Every release has tags.")
+
+    def set_status(self, status: ReviewStatus) -> None:
+        if self.release is None:
+            return
+        if self.status_hook is not None:
+            self.status_hook(status)
+        else:
+            self.ensure_reviewer()
+            self.stack.push(SetStatusCommand(self.ctx.library, [self.release.id], status,
+                                             lambda ch: self.changes_applied.emit(ch)))
+        self.sessions.record("release.status", [self.release.id], {"status": status.value})
+
+    def done_and_next(self) -> None:
+        self.set_status(ReviewStatus.DONE)
+        self.step(1)
+
+    # --- tags ----------------------------------------------------------------------------
+
+    def _target_span(self) -> Span | None:
+        """The clicked/listed tag, else the innermost tag at the text cursor."""
+        if self.view.current_span is not None:
+            found = next((s for s in self.spans if s.id == self.view.current_span), None)
+            if found is not None:
+                return found
+        cur = self.view.cursor_offset()
+        inside = self.view.spans_at(cur) or (self.view.spans_at(cur - 1) if cur else [])
+        return inside[0] if inside else None
+
+    def tag_selection(self, type_id: int, entity_id: int | None = None) -> Span | None:
+        """Tag the selection (or retype the tag at the cursor) with an entity type."""
+        if self.release is None:
+            return None
+        etype = self.annotate.schema().entity_type(type_id)
+        sel = self.view.selected_span()
+        if sel is None:
+            target = self._target_span()
+            if target is None:
+                self.message.emit("Select some text first, then press a type key.")
+                return None
+            if target.type_id != type_id:
+                self.push(undo.RetypeSpanCommand(self, target.id, self.release.id, type_id,
+                                                 etype.name if etype else "?"))
+            return target
+        cmd = undo.CreateSpanCommand(self, self.release.id, sel[0], sel[1], type_id,
+                                     etype.name if etype else "?", entity_id)
+        if not self.push(cmd):
+            return None
+        self.view.current_span = cmd.span_id
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self._show()
+        return next((s for s in self.spans if s.id == cmd.span_id), None)
+
+    def select_tag(self, span_id: int) -> None:
+        sp = next((s for s in self.spans if s.id == span_id), None)
+        if sp is None:
+            return
+        self.view.current_span = span_id
+        self.view.select_span(sp.start, sp.end)
+        self._show()
+
+    def delete_tag(self, span_id: int | None = None) -> None:
+        sp = next((s for s in self.spans if s.id == span_id), None) if span_id else \
+            self._target_span()
+        if sp is None or self.release is None:
+            return
+        self.push(undo.DeleteSpanCommand(self, sp.id, self.release.id, sp.text))
+
+    def retype_tag(self, span_id: int, type_id: int) -> None:
+        etype = self.annotate.schema().entity_type(type_id)
+        self.push(undo.RetypeSpanCommand(self, span_id, self.release.id, type_id,
+                                         etype.name if etype else "?"))
+
+    def link_tag(self, span_id: int | None = None) -> None:
+        """Open the link dialog for a tag: link to a found entity, or create one."""
+        sp = next((s for s in self.spans if s.id == span_id), None) if span_id else \
+            self._target_span()
+        if sp is None:
+            if self.view.selected_span() is None:
+                self.message.emit("Click a tag (or select text) to link it.")
+                return
+            sp = self.tag_selection(self.default_type())
+            if sp is None:
+                return
+        dialog = LinkEntityDialog(self.entities, self.annotate.schema(), sp.text, sp.type_id,
+                                  self.widget_parent)
+        if not self.exec_dialog(dialog):
+            return
+        if dialog.chosen_entity_id is not None:
+            name = self.entities.get(dialog.chosen_entity_id).canonical_name
+            self.push(undo.LinkSpanCommand(self, sp.id, self.release.id,
+                                           dialog.chosen_entity_id, name))
+        elif dialog.new_entity is not None:
+            type_id, name = dialog.new_entity
+            self.push(undo.NewEntityCommand(self, sp.id, self.release.id, type_id, name,
+                                            self.release.language))
+
+    def unlink_tag(self, span_id: int) -> None:
+        self.push(undo.LinkSpanCommand(self, span_id, self.release.id, None, ""))
+
+    def new_entity_from_selection(self) -> None:
+        """One step: tag the selection (if needed), create an entity named by it, link."""
+        if self.release is None:
+            return
+        sel = self.view.selected_span()
+        self.stack.beginMacro("New entity from selection")
+        try:
+            sp = self.tag_selection(self.default_type()) if sel else self._target_span()
+            if sp is not None:
+                self.push(undo.NewEntityCommand(self, sp.id, self.release.id, sp.type_id,
+                                                sp.text, self.release.language))
+        finally:
+            self.stack.endMacro()
+
+    def default_type(self) -> int:
+        schema = self.annotate.schema()
+        current = self._target_span()
+        return current.type_id if current else schema.entity_types[0].id
+
+    # --- suggestions ---------------------------------------------------------------------
+
+    def move_suggestion(self, delta: int) -> None:
+        if not self.suggestions:
+            self.message.emit("No suggestions in this release.")
+            return
+        n = len(self.suggestions)
+        i = self.view.current_suggestion
+        self.view.current_suggestion = (i + delta) % n if i >= 0 else (0 if delta > 0 else n - 1)
+        sug = self.suggestions[self.view.current_suggestion]
+        self.view.current_span = None
+        cursor = self.view.textCursor()
+        cursor.setPosition(self.view.positions.to_utf16(sug.start))
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+        self._show()
+
+    def current_suggestion(self) -> Suggestion | None:
+        i = self.view.current_suggestion
+        if 0 <= i < len(self.suggestions):
+            return self.suggestions[i]
+        return self.view.suggestion_at(self.view.cursor_offset())
+
+    def accept_suggestion(self) -> None:
+        sug = self.current_suggestion()
+        if sug is None:
+            self.move_suggestion(1)
+            return
+        self.push(undo.AcceptSuggestionsCommand(self, self.release.id, [sug]))
+
+    def reject_suggestion(self) -> None:
+        sug = self.current_suggestion()
+        if sug is None:
+            self.move_suggestion(1)
+            return
+        self.push(undo.RejectSuggestionsCommand(self, self.release.id, [sug]))
+
+    def accept_all(self) -> None:
+        if self.release is not None and self.suggestions:
+            self.push(undo.AcceptSuggestionsCommand(self, self.release.id, self.suggestions))
+
+    def reject_all(self) -> None:
+        if self.release is not None and self.suggestions:
+            self.push(undo.RejectSuggestionsCommand(self, self.release.id, self.suggestions))
+
+    # --- events --------------------------------------------------------------------------
+
+    def _pick_entity(self) -> tuple[int, str] | None:
+        dialog = LinkEntityDialog(self.entities, self.annotate.schema(), "", None,
+                                  self.widget_parent, allow_create=False, title="Choose entity")
+        if not self.exec_dialog(dialog) or dialog.chosen_entity_id is None:
+            return None
+        return dialog.chosen_entity_id, self.entities.get(dialog.chosen_entity_id).canonical_name
+
+    def new_event(self, type_id: int | None = None) -> None:
+        """An event from the selection (its trigger) or for the whole release."""
+        if self.release is None:
+            return
+        schema = self.annotate.schema()
+        if not schema.event_types:
+            return
+        sel = self.view.selected_span()
+        target = None if sel else self._target_span()
+        trigger = NEW_TRIGGER if sel else (target.id if target else None)
+        init = EventDraft(type_id or schema.event_types[0].id, trigger,
+                          self.release.date.iso if self.release.date else None)
+        spans = list(self.spans)
+        if sel:
+            text = self.release.text[sel[0]:sel[1]].strip()
+            spans.insert(0, Span(NEW_TRIGGER, self.release.id, sel[0], sel[1], text,
+                                 self.trigger_type()))
+        dialog = EventDialog(schema, spans, self.linked, self._pick_entity, init,
+                             None, self.widget_parent)
+        if not self.exec_dialog(dialog) or dialog.draft is None:
+            return
+        draft = dialog.draft
+        etype = schema.event_type(draft.type_id)
+        self.stack.beginMacro(f"New {etype.name if etype else ''} event")
+        try:
+            if draft.trigger_span_id == NEW_TRIGGER or any(
+                    p[1] == NEW_TRIGGER for p in draft.participants):
+                sp = self.tag_selection_range(sel, self.trigger_type())
+                if sp is None:
+                    return
+                draft = _replace_new(draft, sp.id)
+            self.push(undo.CreateEventCommand(self, self.release.id, draft,
+                                              etype.name if etype else ""))
+        finally:
+            self.stack.endMacro()
+
+    def tag_selection_range(self, sel: tuple[int, int] | None, type_id: int) -> Span | None:
+        if sel is None:
+            return None
+        self.view.select_span(*sel)
+        return self.tag_selection(type_id)
+
+    def trigger_type(self) -> int:
+        schema = self.annotate.schema()
+        return next((t.id for t in schema.entity_types if t.name == "MISC"),
+                    schema.entity_types[-1].id)
+
+    def edit_event(self, event_id: int) -> None:
+        ev = next((e for e in self.events if e.id == event_id), None)
+        if ev is None:
+            return
+        dialog = EventDialog(self.annotate.schema(), self.spans, self.linked, self._pick_entity,
+                             draft_of(ev), None, self.widget_parent)
+        if self.exec_dialog(dialog) and dialog.draft is not None:
+            self.push(undo.UpdateEventCommand(self, self.release.id, event_id, dialog.draft))
+
+    def delete_event(self, event_id: int) -> None:
+        self.push(undo.DeleteEventCommand(self, self.release.id, event_id))
+
+    def link_event_versions(self, event_id: int) -> None:
+        candidates = self.annotate.candidate_events(event_id)
+        dialog = LinkEventsDialog(self.annotate.schema(), candidates, self.widget_parent)
+        if self.exec_dialog(dialog) and dialog.chosen:
+            self.push(undo.LinkEventsCommand(self, self.release.id, [event_id, *dialog.chosen]))
+
+    def unlink_event(self, event_id: int) -> None:
+        self.push(undo.UnlinkEventCommand(self, self.release.id, event_id))
+
+    # --- dialogs -------------------------------------------------------------------------
+
+    def show_cheat_sheet(self) -> CheatSheetDialog:
+        dialog = CheatSheetDialog(self.cheat_sheet_rows(), self.widget_parent)
+        dialog.show()
+        return dialog
+
+    def show_session(self) -> SessionSummaryDialog:
+        dialog = SessionSummaryDialog(self.sessions.summary(), self.widget_parent)
+        dialog.show()
+        return dialog
+
+    def edit_schema(self) -> None:
+        dialog = SchemaDialog(self.annotate, self.widget_parent)
+        if self.exec_dialog(dialog):
+            self.rebind_keys()
+            self.reload()
+            self.changes_applied.emit(ChangeSet(schema=True))
+
+    def show_entities(self) -> EntityBrowser:
+        if self.browser is None:
+            self.browser = EntityBrowser(self.entities, self.annotate.schema(), self, self.stack,
+                                         self.widget_parent)
+            self.browser.open_mention.connect(self._open_mention)
+            self.changes_applied.connect(self.browser.on_changes)
+        self.browser.show()
+        self.browser.raise_()
+        return self.browser
+
+    def _open_mention(self, release_id: int, start: int, end: int) -> None:
+        self.goto(release_id)
+        if self.release is not None and self.release.id == release_id:
+            self.view.select_span(start, end)
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _span_clicked(self, span_id: int) -> None:
+        self.view.current_span = span_id
+        if self.tags is not None:
+            self.tags.select_span(span_id)
+        self._show()
+        self.menu = self.span_menu(span_id)
+        self.menu.popup(self.view.viewport().mapToGlobal(self.view.point_of(
+            next(s.start for s in self.spans if s.id == span_id))))
+
+    def span_menu(self, span_id: int) -> QMenu:
+        menu = QMenu(self.view)
+        sp = next(s for s in self.spans if s.id == span_id)
+        retype = menu.addMenu("Change type")
+        for t in self.annotate.schema().entity_types:
+            act = retype.addAction(f"{t.name}\t{t.shortcut or ''}")
+            act.setCheckable(True)
+            act.setChecked(t.id == sp.type_id)
+            act.triggered.connect(lambda _c=False, tid=t.id: self.retype_tag(span_id, tid))
+        menu.addAction("Link to entity…\tCtrl+K", lambda: self.link_tag(span_id))
+        menu.addAction("New entity from this tag", lambda: self._new_entity_for(span_id))
+        if sp.entity_id:
+            menu.addAction("Unlink", lambda: self.unlink_tag(span_id))
+        menu.addAction("New event with this trigger…", lambda: self._event_for(span_id))
+        menu.addSeparator()
+        menu.addAction("Delete tag\tDel", lambda: self.delete_tag(span_id))
+        return menu
+
+    def _new_entity_for(self, span_id: int) -> None:
+        sp = next(s for s in self.spans if s.id == span_id)
+        self.push(undo.NewEntityCommand(self, span_id, self.release.id, sp.type_id, sp.text,
+                                        self.release.language))
+
+    def _event_for(self, span_id: int) -> None:
+        self.view.current_span = span_id
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.new_event()
+
+    def _context_menu(self, global_pos: QPoint, offset: int) -> None:
+        menu = QMenu(self.view)
+        schema = self.annotate.schema()
+        if self.view.selected_span() is not None:
+            tag_as = menu.addMenu("Tag as")
+            for t in schema.entity_types:
+                tag_as.addAction(f"{t.name}\t{t.shortcut or ''}",
+                                 lambda tid=t.id: self.tag_selection(tid))
+            menu.addAction("New entity from selection\tCtrl+Shift+K",
+                           self.new_entity_from_selection)
+            ev = menu.addMenu("New event from selection")
+            for t in schema.event_types:
+                ev.addAction(f"{t.name}\t{t.shortcut or ''}", lambda tid=t.id: self.new_event(tid))
+        spans = self.view.spans_at(offset)
+        if spans:
+            menu.addMenu(self.span_menu(spans[0])).setText(f"Tag “{spans[0].text}”")
+        sug = self.view.suggestion_at(offset)
+        if sug is not None:
+            self.view.current_suggestion = self.suggestions.index(sug)
+            menu.addAction(f"Accept suggestion “{sug.text}”\tA", self.accept_suggestion)
+            menu.addAction("Reject suggestion\tR", self.reject_suggestion)
+        menu.addSeparator()
+        menu.addAction("Copy", self.view.copy)
+        menu.addAction("Keyboard shortcuts…\tF1", self.show_cheat_sheet)
+        self.menu = menu
+        menu.popup(global_pos)
+
+    def actions(self) -> list[QAction]:
+        """Menu actions for a host window (entities, schema, session, shortcuts)."""
+        out = []
+        for text, slot, key in (("&Entities…", self.show_entities, "Ctrl+E"),
+                                ("Annotation &schema…", self.edit_schema, "Ctrl+Shift+T"),
+                                ("Review &session summary", self.show_session, "F9"),
+                                ("&Keyboard shortcuts", self.show_cheat_sheet, "F1")):
+            act = QAction(text, self)
+            act.setShortcut(key)
+            act.triggered.connect(lambda _c=False, f=slot: f())
+            out.append(act)
+        return out
+
+
+def _replace_new(draft: EventDraft, span_id: int) -> EventDraft:
+    parts = tuple((r, span_id if s == NEW_TRIGGER else s, e) for r, s, e in draft.participants)
+    trigger = span_id if draft.trigger_span_id == NEW_TRIGGER else draft.trigger_span_id
+    return EventDraft(draft.type_id, trigger, draft.date_iso, draft.location, parts)
+
+
+__all__ = ["STATUS_KEYS", "AnnotationController", "ReleaseReviewError"]
