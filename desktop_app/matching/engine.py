@@ -1,14 +1,15 @@
 """Detection: exact copies, same-language near-duplicates and cross-language versions.
 
 Pipeline: blocking (rare keys, date windows) -> exact tf-idf cosine of the candidates ->
-agreement of dates and figures -> per language pair, near-mutual-best selection with a floor
-that rises with length -> evidence for every proposed pair.
+agreement of dates and figures -> selection (cross-language: CSLS margin over a floor that
+rises with length; same language: near-mutual-best over a floor) -> evidence of each proposal.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,23 +19,29 @@ from ..domain.enums import DuplicateKind
 from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from .blocking import BlockingConfig, candidate_pairs
 from .index import CorpusIndex
-from .scoring import agreement, cosine, evidence
+from .keys import MatchKeys
+from .scoring import agreement, agreement_factors, evidence, sparse_dot
 
 # Pairs scoring below this never reach a floor; they are not examined further.
 PRE_FLOOR = 0.01
+# Loads the stored keys of some releases (for evidence of the proposed pairs only).
+KeyLoader = Callable[[Sequence[int]], dict[int, MatchKeys]]
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """The shipped defaults; tuned on translated multi-way documents, set to hold on long text.
+    """The shipped defaults: tuned on translated multi-way documents, set to hold on long text.
 
-    A pair is proposed when its score reaches the floor for its length and is within `relative`
-    of the best score either release has against the other's language (greedy 1-1 pairing
-    relaxed, so two versions in one language can both pair with a third).
+    Cross-language pairs are ranked by CSLS (cross-domain similarity local scaling,
+    2·s − r(a) − r(b), r = mean of a release's `neighbours` best scores against the other's
+    language): a release close to everything no longer pairs with whatever is nearest, and a
+    real counterpart stands out; the margin must reach a floor that rises with length. Two
+    versions in one language can both pair with a third (unlike strict 1-1 pairing).
+    Same-language pairs keep their score and must be within `relative` of each side's best.
     """
 
-    cross_floor_short: float = 0.02   # CSLS margin; both releases at most `short_words` long
-    cross_floor_long: float = 0.04    # the shorter release at least `long_words` long
+    cross_floor_short: float = 0.02   # CSLS margin; shorter release at most `short_words`
+    cross_floor_long: float = 0.04    # shorter release at least `long_words`
     near_floor_short: float = 0.30    # plain score for same-language pairs
     near_floor_long: float = 0.40
     short_words: int = 80
@@ -42,38 +49,56 @@ class Thresholds:
     relative: float = 0.8
     neighbours: int = 3
 
-    def floor(self, kind: DuplicateKind, words: int) -> float:
-        lo, hi = ((self.cross_floor_short, self.cross_floor_long)
-                  if kind is DuplicateKind.CROSS_LANGUAGE
-                  else (self.near_floor_short, self.near_floor_long))
-        if words <= self.short_words:
-            return lo
-        if words >= self.long_words:
-            return hi
-        t = (math.log(words) - math.log(self.short_words)) / (
+    def floors(self, cross: np.ndarray, words: np.ndarray) -> np.ndarray:
+        """The floor of each pair from its kind and the shorter release's length."""
+        t = (np.log(np.maximum(words, 1)) - math.log(self.short_words)) / (
             math.log(self.long_words) - math.log(self.short_words))
-        return lo + t * (hi - lo)
+        t = np.clip(t, 0.0, 1.0)
+        cross_f = self.cross_floor_short + t * (self.cross_floor_long - self.cross_floor_short)
+        near_f = self.near_floor_short + t * (self.near_floor_long - self.near_floor_short)
+        return np.where(cross, cross_f, near_f)
 
 
 @dataclass
 class DetectionResult:
     candidates: list[Candidate] = field(default_factory=list)
     scored: int = 0
-    # Every scored pair (release ids and final score), kept for evaluation (R@1, curves).
+    # Every scored pair (release ids, ranking score), kept for evaluation (R@1, curves).
     scores: list[tuple[int, int, float]] = field(default_factory=list)
+
+
+@dataclass
+class _Tops:
+    """Best scores of each (row, other language), sorted by code, kept between runs."""
+
+    codes: np.ndarray
+    top: np.ndarray        # shape (len(codes), k), descending, zero-padded
+
+
+def _top_k(codes: np.ndarray, vals: np.ndarray, k: int) -> _Tops:
+    if len(codes) == 0:
+        return _Tops(np.zeros(0, np.int64), np.zeros((0, k), np.float32))
+    order = np.lexsort((-vals, codes))
+    codes, vals = codes[order], vals[order]
+    first = np.r_[0, np.flatnonzero(np.diff(codes)) + 1]
+    rank = np.arange(len(codes)) - np.repeat(first, np.diff(np.r_[first, len(codes)]))
+    keep = rank < k
+    group = np.repeat(np.arange(len(first)), np.diff(np.r_[first, len(codes)]))
+    top = np.zeros((len(first), k), np.float32)
+    top[group[keep], rank[keep]] = vals[keep]
+    return _Tops(codes[first], top)
 
 
 @dataclass
 class Engine:
     index: CorpusIndex
+    load_keys: KeyLoader
     blocking: BlockingConfig = field(default_factory=BlockingConfig)
     thresholds: Thresholds = field(default_factory=Thresholds)
     keep_scores: bool = False
-    # Best score of each row against each language, kept between incremental runs.
-    tops: dict[int, np.ndarray] = field(default_factory=dict)
-    _nl: int = 1
+    tops: _Tops | None = None
 
-    def detect(self, targets: list[int] | None = None,
+    def detect(self, targets: Sequence[int] | None = None,
                progress: ProgressCallback = ignore_progress,
                cancel: CancelToken | None = None) -> DetectionResult:
         """Pairs among all releases, or between `targets` (release ids) and the rest."""
@@ -82,130 +107,98 @@ class Engine:
         if targets is not None:
             rows = np.array(sorted({index.position[t] for t in targets if t in index.position}),
                             dtype=np.int64)
-        indptr, feats, vals = index.csr()
-        a, b, _ = candidate_pairs(indptr, feats, vals, index.day, self.blocking, rows,
-                                  progress, cancel)
+        a, b, _ = candidate_pairs(index.indptr, index.feats, index.vals, index.day,
+                                  self.blocking, rows, progress, cancel)
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(Progress(0, 1, f"scoring {len(a)} pairs"))
-        raw = cosine(indptr, feats, vals, a, b)
+        raw = sparse_dot(index.indptr, index.feats, index.vals, a, b)
         result = DetectionResult(scored=len(a))
-        lang = index.lang
-        # Dates and figures only for pairs that could still pass a floor.
         pre = raw >= PRE_FLOOR
         a, b, raw = a[pre], b[pre], raw[pre]
-        final = np.empty(len(a), dtype=np.float32)
-        conflicts: list[list[str]] = []
-        day = index.day
-        docs = index.docs
-        for k in range(len(a)):
-            x, y = docs[a[k]].keys, docs[b[k]].keys
-            factor, found = agreement(x, y, int(day[a[k]]), int(day[b[k]]))
-            final[k] = min(1.0, float(raw[k]) * factor)
-            conflicts.append(found)
-            if cancel is not None and k % 20000 == 0:
-                cancel.raise_if_cancelled()
-        chosen, rank = self._select(a, b, final, lang, targets is None)
+        final = np.minimum(1.0, raw * agreement_factors(index, a, b)).astype(np.float32)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        chosen, rank = self._select(a, b, final, rows is None)
         if self.keep_scores:
-            result.scores = [(docs[i].release_id, docs[j].release_id, float(s))
-                             for i, j, s in zip(a, b, rank, strict=True)]
+            ids = np.array(index.release_ids, dtype=np.int64)
+            result.scores = list(zip(ids[a].tolist(), ids[b].tolist(), rank.tolist(),
+                                     strict=True))
+        pairs = [(int(a[k]), int(b[k]), float(final[k])) for k in chosen]
         exact = self._exact_pairs(rows)
-        seen = set()
-        for i, j in exact:
-            pair = (min(i, j), max(i, j))
-            seen.add(pair)
-            x, y = docs[i], docs[j]
-            lo, hi = sorted((x.release_id, y.release_id))
-            result.candidates.append(Candidate(lo, hi, DuplicateKind.EXACT, 1.0,
-                                               evidence(x.keys, y.keys, [])))
-        for k in chosen:
-            i, j = int(a[k]), int(b[k])
-            if (min(i, j), max(i, j)) in seen:
-                continue
-            x, y = docs[i], docs[j]
-            kind = (DuplicateKind.NEAR if lang[i] == lang[j] and x.keys.lang
-                    else DuplicateKind.CROSS_LANGUAGE)
-            lo, hi = sorted((x.release_id, y.release_id))
-            result.candidates.append(Candidate(lo, hi, kind, round(float(final[k]), 4),
-                                               evidence(x.keys, y.keys, conflicts[k])))
+        progress(Progress(0, 1, f"evidence of {len(pairs) + len(exact)} pairs"))
+        result.candidates = self._candidates(pairs, exact)
         progress(Progress(1, 1, f"{len(result.candidates)} pairs proposed"))
         return result
 
-    def _local_tops(self, a: np.ndarray, b: np.ndarray, s: np.ndarray, lang: np.ndarray,
-                    full: bool) -> dict[int, np.ndarray]:
-        """Top-k scores of each (row, other language), merged with earlier runs."""
-        k = self.thresholds.neighbours
-        nl = max(len(self.index.langs), 1) + 1
-        codes = np.concatenate([a * nl + lang[b], b * nl + lang[a]])
-        vals = np.concatenate([s, s])
-        if full:
-            self.tops = {}
-        tops: dict[int, np.ndarray] = {}
-        if len(codes):
-            order = np.lexsort((-vals, codes))
-            codes, vals = codes[order], vals[order]
-            first = np.r_[0, np.flatnonzero(np.diff(codes)) + 1]
-            bounds = np.r_[first, len(codes)]
-            for x in range(len(first)):
-                code = int(codes[first[x]])
-                mine = vals[bounds[x]:min(bounds[x + 1], bounds[x] + k)]
-                old = self.tops.get(code)
-                if old is not None:
-                    mine = np.sort(np.concatenate([old, mine]))[::-1][:k]
-                tops[code] = mine
-        self.tops.update(tops)
-        self._nl = nl
-        return self.tops
-
-    def _select(self, a: np.ndarray, b: np.ndarray, s: np.ndarray, lang: np.ndarray,
-                full: bool) -> tuple[list[int], np.ndarray]:
-        """Indices of the pairs to propose, and every pair's ranking score.
-
-        Cross-language pairs are ranked by cross-domain similarity local scaling (CSLS):
-        2·s − r(a) − r(b), r being the mean of a release's `neighbours` best scores against
-        the other's language. A release close to everything (a hub) no longer pairs with
-        whatever is nearest; a real counterpart stands out. Same-language pairs keep their
-        score and must be within `relative` of each side's best.
-        """
+    def _select(self, a: np.ndarray, b: np.ndarray, s: np.ndarray, full: bool
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """Indices of the pairs to propose, and every pair's ranking score."""
         th = self.thresholds
-        tops = self._local_tops(a, b, s, lang, full)
-        nl = self._nl
+        lang = self.index.lang
         k = th.neighbours
-        docs = self.index.docs
+        nl = 1 << 16
+        code_a = a * nl + lang[b]
+        code_b = b * nl + lang[a]
+        fresh = _top_k(np.concatenate([code_a, code_b]), np.concatenate([s, s]), k)
+        if full or self.tops is None:
+            self.tops = fresh
+        else:
+            old = self.tops
+            touched = np.isin(old.codes, fresh.codes)
+            merged = _top_k(np.concatenate([np.repeat(old.codes[touched], k), fresh.codes.repeat(k)]),
+                            np.concatenate([old.top[touched].ravel(), fresh.top.ravel()]), k)
+            codes = np.concatenate([old.codes[~touched], merged.codes])
+            top = np.concatenate([old.top[~touched], merged.top])
+            order = np.argsort(codes, kind="stable")
+            self.tops = _Tops(codes[order], top[order])
+        tops = self.tops
+        ia = np.searchsorted(tops.codes, code_a)
+        ib = np.searchsorted(tops.codes, code_b)
+        r_a, best_a = tops.top[ia].mean(axis=1), tops.top[ia, 0]
+        r_b, best_b = tops.top[ib].mean(axis=1), tops.top[ib, 0]
+        known = np.array([x != "?" for x in self.index.langs], dtype=bool)
+        same = (lang[a] == lang[b]) & known[lang[a]]
+        words = np.minimum(self.index.words[a], self.index.words[b])
+        rank = np.where(same, s, 2 * s - r_a - r_b).astype(np.float32)
+        floor = th.floors(~same, words)
+        ok = rank >= floor
+        ok &= ~same | (s >= th.relative * np.maximum(best_a, best_b))
+        return np.flatnonzero(ok), rank
 
-        def local(code: int) -> tuple[float, float]:
-            t = tops.get(code)
-            if t is None or not len(t):
-                return 0.0, 0.0
-            return float(t.sum()) / k, float(t[0])
-
-        chosen = []
-        rank = np.empty(len(a), dtype=np.float32)
-        for x in range(len(a)):
-            i, j, v = int(a[x]), int(b[x]), float(s[x])
-            ri, bi = local(i * nl + int(lang[j]))
-            rj, bj = local(j * nl + int(lang[i]))
-            words = min(docs[i].keys.words, docs[j].keys.words)
-            if lang[i] == lang[j] and docs[i].keys.lang:
-                rank[x] = v
-                if v >= th.floor(DuplicateKind.NEAR, words) and v >= th.relative * max(bi, bj):
-                    chosen.append(x)
-            else:
-                rank[x] = 2 * v - ri - rj
-                if rank[x] >= th.floor(DuplicateKind.CROSS_LANGUAGE, words):
-                    chosen.append(x)
-        return chosen, rank
+    def _candidates(self, pairs: list[tuple[int, int, float]],
+                    exact: list[tuple[int, int]]) -> list[Candidate]:
+        infos = self.index.infos
+        wanted = {infos[i].release_id for p in (*pairs, *exact) for i in p[:2]}
+        keys = self.load_keys(sorted(wanted)) if wanted else {}
+        out = []
+        seen = set()
+        for i, j in exact:
+            seen.add((min(i, j), max(i, j)))
+            x, y = infos[i], infos[j]
+            lo, hi = sorted((x.release_id, y.release_id))
+            out.append(Candidate(lo, hi, DuplicateKind.EXACT, 1.0,
+                                 evidence(keys[x.release_id], keys[y.release_id], [])))
+        for i, j, score in pairs:
+            if (min(i, j), max(i, j)) in seen:
+                continue
+            x, y = infos[i], infos[j]
+            kx, ky = keys[x.release_id], keys[y.release_id]
+            kind = (DuplicateKind.NEAR if x.lang == y.lang and x.lang
+                    else DuplicateKind.CROSS_LANGUAGE)
+            _, conflicts = agreement(kx, ky, int(self.index.day[i]), int(self.index.day[j]))
+            lo, hi = sorted((x.release_id, y.release_id))
+            out.append(Candidate(lo, hi, kind, round(score, 4), evidence(kx, ky, conflicts)))
+        return out
 
     def _exact_pairs(self, rows: np.ndarray | None) -> list[tuple[int, int]]:
         groups: dict[str, list[int]] = defaultdict(list)
-        for pos, doc in enumerate(self.index.docs):
-            if doc.keys.exact:
-                groups[doc.keys.exact].append(pos)
+        for pos, info in enumerate(self.index.infos):
+            if info.exact and info.release_id >= 0:
+                groups[info.exact].append(pos)
         wanted = None if rows is None else set(rows.tolist())
         pairs = []
         for members in groups.values():
-            if len(members) < 2:
-                continue
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     i, j = members[x], members[y]

@@ -1,25 +1,27 @@
 """The in-memory index detection runs on: sparse tf-idf rows built from stored match keys.
 
-Built once from every release's keys (never from texts) and extended in place when new
-releases arrive, so incremental detection does not rebuild it. Rarity (idf) is fixed when the
-index is built; keys first seen later get the idf of a key seen once.
+Built from every release's stored keys (never from texts) into flat numpy arrays, and extended
+in place when new releases arrive, so incremental detection does not rebuild it. Rarity (idf)
+is fixed when the index is built; keys first seen later count as seen once.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
-from .keys import FAMILIES, MatchKeys
+from .keys import FAMILIES, SURFACE_FAMILIES, MatchKeys
 
 # Relative weight of each key family in the similarity. Word stems count as much as names:
-# on short, name-poor items they carry most of the signal (shared cognates, related languages).
+# on short, name-poor items they carry most of the signal (cognates, related languages).
 FAMILY_WEIGHTS: dict[str, float] = {"n": 1.0, "e": 1.2, "a": 1.0, "num": 1.0, "d": 1.0,
                                     "dy": 1.0, "w": 1.0}
+FAMILY_IDS = {f: i for i, f in enumerate((*FAMILIES, "e"))}
 # Keys found in more than this share of releases are as good as stop words: ignored.
 MAX_DF_SHARE = 0.05
 MIN_DOCS_FOR_DF_CAP = 200
@@ -35,12 +37,24 @@ def day_number(iso: str | None) -> int:
         return -1
 
 
-@dataclass
-class Doc:
+def _is_year(key: str) -> bool:
+    return len(key) == 4 and key.isdigit() and 1900 <= int(key) <= 2100
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    """What the index keeps of each release besides its row."""
+
     release_id: int
-    keys: MatchKeys
-    features: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    values: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    lang: str | None
+    date: str | None
+    words: int
+    exact: str
+
+
+def keys_payload(keys: MatchKeys) -> dict:
+    """The stored JSON form the index reads (tests and evaluation build it from MatchKeys)."""
+    return keys.to_json()
 
 
 class CorpusIndex:
@@ -48,99 +62,29 @@ class CorpusIndex:
 
     def __init__(self, entity_keys: Mapping[str, str] | None = None) -> None:
         self.entity_keys = dict(entity_keys or {})
-        self.vocab: dict[str, int] = {}
-        self.df: list[int] = []
-        self.docs: list[Doc] = []
+        self.vocab: dict[str, dict[str, int]] = {f: {} for f in FAMILY_IDS}
+        self.fam_of = array("b")        # family id of each feature id
+        self.year_of = array("b")       # 1 when the feature is a year figure
+        self.infos: list[DocInfo] = []
         self.position: dict[int, int] = {}
-        self.n_built = 0
         self.langs: list[str] = []
         self.lang_ids: dict[str, int] = {}
-        self._arrays_dirty = True
-        self._lang = np.zeros(0, np.int32)
-        self._day = np.zeros(0, np.int64)
+        self.n_built = 0
+        self.df = np.zeros(0, np.int64)
+        self.idf = np.zeros(0, np.float64)
+        self.indptr = np.zeros(1, np.int64)
+        self.feats = np.zeros(0, np.int64)
+        self.vals = np.zeros(0, np.float32)
+        self.lang = np.zeros(0, np.int32)
+        self.day = np.zeros(0, np.int64)
+        self.words = np.zeros(0, np.int64)
 
-    # --- building ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.infos)
 
-    def _features(self, keys: MatchKeys) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for fam in FAMILIES:
-            for key, weight in keys.families.get(fam, {}).items():
-                name = f"{fam}:{key}"
-                if fam == "n" and key in self.entity_keys:
-                    name = f"e:{self.entity_keys[key]}"
-                out[name] = out.get(name, 0.0) + weight
-        return out
-
-    def build(self, items: Iterable[tuple[int, MatchKeys]]) -> None:
-        """(Re)build from every release: vocabulary, idf and rows."""
-        self.vocab.clear()
-        self.df = []
-        self.docs = []
-        self.position = {}
-        raw: list[dict[str, float]] = []
-        for release_id, keys in items:
-            feats = self._features(keys)
-            for name in feats:
-                fid = self.vocab.get(name)
-                if fid is None:
-                    fid = self.vocab[name] = len(self.df)
-                    self.df.append(0)
-                self.df[fid] += 1
-            self.position[release_id] = len(self.docs)
-            self.docs.append(Doc(release_id, keys))
-            raw.append(feats)
-        self.n_built = len(self.docs)
-        for doc, feats in zip(self.docs, raw, strict=True):
-            self._vectorise(doc, feats)
-        self._arrays_dirty = True
-
-    def add(self, items: Iterable[tuple[int, MatchKeys]]) -> list[int]:
-        """Add or replace releases after the build; returns their row positions."""
-        rows = []
-        for release_id, keys in items:
-            feats = self._features(keys)
-            for name in feats:
-                if name not in self.vocab:
-                    self.vocab[name] = len(self.df)
-                    self.df.append(0)
-                self.df[self.vocab[name]] += 1
-            pos = self.position.get(release_id)
-            doc = Doc(release_id, keys)
-            if pos is None:
-                pos = self.position[release_id] = len(self.docs)
-                self.docs.append(doc)
-            else:
-                self.docs[pos] = doc
-            self._vectorise(doc, feats)
-            rows.append(pos)
-        self._arrays_dirty = True
-        return rows
-
-    def idf(self, fid: int) -> float:
-        n = max(self.n_built, 1)
-        df = max(self.df[fid], 1)
-        if n >= MIN_DOCS_FOR_DF_CAP and df > MAX_DF_SHARE * n:
-            return 0.0
-        return math.log((n + 1) / df)
-
-    def _vectorise(self, doc: Doc, feats: dict[str, float]) -> None:
-        fids, vals = [], []
-        for name, weight in feats.items():
-            fid = self.vocab[name]
-            idf = self.idf(fid)
-            if idf <= 0:
-                continue
-            fam = name.split(":", 1)[0]
-            fids.append(fid)
-            vals.append(FAMILY_WEIGHTS.get(fam, 1.0) * (1.0 + math.log(max(weight, 1.0))) * idf)
-        order = np.argsort(np.asarray(fids, dtype=np.int64), kind="stable")
-        f = np.asarray(fids, dtype=np.int64)[order]
-        v = np.asarray(vals, dtype=np.float32)[order]
-        norm = float(np.sqrt(np.dot(v, v))) if len(v) else 0.0
-        doc.features = f
-        doc.values = v / norm if norm > 0 else v
-
-    # --- arrays used by blocking and scoring ---------------------------------------------
+    @property
+    def release_ids(self) -> list[int]:
+        return [d.release_id for d in self.infos]
 
     def lang_id(self, lang: str | None) -> int:
         key = lang or "?"
@@ -149,34 +93,163 @@ class CorpusIndex:
             self.langs.append(key)
         return self.lang_ids[key]
 
-    def _refresh(self) -> None:
-        if not self._arrays_dirty:
-            return
-        self._lang = np.array([self.lang_id(d.keys.lang) for d in self.docs], dtype=np.int32)
-        self._day = np.array([day_number(d.keys.date) for d in self.docs], dtype=np.int64)
-        self._arrays_dirty = False
+    # --- reading stored keys -------------------------------------------------------------
 
-    @property
-    def lang(self) -> np.ndarray:
-        self._refresh()
-        return self._lang
+    def _fid(self, fam: str, key: str) -> int:
+        table = self.vocab[fam]
+        fid = table.get(key)
+        if fid is None:
+            fid = table[key] = len(self.fam_of)
+            self.fam_of.append(FAMILY_IDS[fam])
+            self.year_of.append(1 if fam == "num" and _is_year(key) else 0)
+        return fid
 
-    @property
-    def day(self) -> np.ndarray:
-        self._refresh()
-        return self._day
+    def _read(self, items: Iterable[tuple[int, dict, str | None, str | None]]
+              ) -> tuple[array, array, array, list[DocInfo]]:
+        fids, weights, lengths = array("q"), array("f"), array("q")
+        infos = []
+        entity = self.entity_keys
+        for release_id, data, lang, when in items:
+            start = len(fids)
+            for fam in FAMILIES:
+                mapping = data.get(fam)
+                if not mapping:
+                    continue
+                if fam == "n" and entity:
+                    for key, v in mapping.items():
+                        if key in entity:
+                            fids.append(self._fid("e", entity[key]))
+                        else:
+                            fids.append(self._fid("n", key))
+                        weights.append(v[0])
+                    continue
+                table = self.vocab[fam]
+                for key in mapping:
+                    fid = table.get(key)
+                    fids.append(fid if fid is not None else self._fid(fam, key))
+                if fam in SURFACE_FAMILIES:
+                    weights.extend(v[0] for v in mapping.values())
+                else:
+                    weights.extend(mapping.values())
+            lengths.append(len(fids) - start)
+            infos.append(DocInfo(release_id, lang or data.get("lang"),
+                                 when or data.get("date"), int(data.get("len", 0)),
+                                 data.get("exact", "")))
+        return fids, weights, lengths, infos
 
-    def __len__(self) -> int:
-        return len(self.docs)
-
-    def csr(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """indptr, feature ids and values of every row, rows in position order."""
-        lengths = np.fromiter((len(d.features) for d in self.docs), dtype=np.int64,
-                              count=len(self.docs))
-        indptr = np.zeros(len(self.docs) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
-        if not self.docs:
-            return indptr, np.zeros(0, np.int64), np.zeros(0, np.float32)
-        feats = np.concatenate([d.features for d in self.docs])
-        vals = np.concatenate([d.values for d in self.docs])
+    def _rows(self, fids: array, weights: array, lengths: array, first_row: int
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows (sorted by feature) with tf-idf values normalised to unit length."""
+        n_rows = len(lengths)
+        feats = np.frombuffer(fids, dtype=np.int64) if len(fids) else np.zeros(0, np.int64)
+        w = np.frombuffer(weights, dtype=np.float32) if len(weights) else np.zeros(0, np.float32)
+        rows = np.repeat(np.arange(n_rows, dtype=np.int64),
+                         np.frombuffer(lengths, dtype=np.int64) if n_rows else 0)
+        n_feat = max(len(self.fam_of), 1)
+        codes = rows * n_feat + feats
+        uniq, inverse = np.unique(codes, return_inverse=True)
+        w = np.bincount(inverse, weights=w, minlength=len(uniq))
+        rows, feats = uniq // n_feat, uniq % n_feat
+        fam = np.frombuffer(self.fam_of, dtype=np.int8)[feats]
+        fam_w = np.array([FAMILY_WEIGHTS[f] for f in FAMILY_IDS], dtype=np.float64)[fam]
+        vals = fam_w * (1.0 + np.log(np.maximum(w, 1.0))) * self.idf[feats]
+        keep = vals > 0
+        rows, feats, vals = rows[keep], feats[keep], vals[keep]
+        norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n_rows))
+        vals = (vals / np.where(norms > 0, norms, 1.0)[rows]).astype(np.float32)
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
         return indptr, feats, vals
+
+    def _set_idf(self, df: np.ndarray, n: int) -> None:
+        self.df = df
+        idf = np.log((n + 1) / np.maximum(df, 1))
+        if n >= MIN_DOCS_FOR_DF_CAP:
+            idf[df > MAX_DF_SHARE * n] = 0.0
+        self.idf = idf
+
+    # --- building ------------------------------------------------------------------------
+
+    def build(self, items: Iterable[tuple[int, dict, str | None, str | None]]) -> None:
+        """(Re)build from (release id, stored keys, language, release date) of every release."""
+        self.__init__(self.entity_keys)
+        fids, weights, lengths, infos = self._read(items)
+        n = len(infos)
+        feats = np.frombuffer(fids, dtype=np.int64) if len(fids) else np.zeros(0, np.int64)
+        # Document frequency counts a feature once per release.
+        rows = np.repeat(np.arange(n, dtype=np.int64),
+                         np.frombuffer(lengths, dtype=np.int64) if n else 0)
+        n_feat = max(len(self.fam_of), 1)
+        per_doc = np.unique(rows * n_feat + feats) % n_feat
+        self._set_idf(np.bincount(per_doc, minlength=len(self.fam_of)), n)
+        self.n_built = n
+        self.indptr, self.feats, self.vals = self._rows(fids, weights, lengths, 0)
+        self.infos = infos
+        self.position = {d.release_id: i for i, d in enumerate(infos)}
+        self._meta(infos, reset=True)
+
+    def add(self, items: Iterable[tuple[int, dict, str | None, str | None]]) -> list[int]:
+        """Append releases after the build (ids already present are replaced); their rows."""
+        items = list(items)
+        replaced = [rid for rid, *_ in items if rid in self.position]
+        if replaced:
+            self.remove(replaced)
+        fids, weights, lengths, infos = self._read(items)
+        grown = len(self.fam_of) - len(self.idf)
+        if grown > 0:  # unseen keys: as rare as a key seen once
+            self.idf = np.concatenate([self.idf, np.full(grown, math.log(self.n_built + 1))])
+            self.df = np.concatenate([self.df, np.zeros(grown, np.int64)])
+        indptr, feats, vals = self._rows(fids, weights, lengths, len(self.infos))
+        base = len(self.infos)
+        self.indptr = np.concatenate([self.indptr, indptr[1:] + self.indptr[-1]])
+        self.feats = np.concatenate([self.feats, feats])
+        self.vals = np.concatenate([self.vals, vals])
+        for i, info in enumerate(infos):
+            self.position[info.release_id] = base + i
+        self.infos.extend(infos)
+        self._meta(infos, reset=False)
+        return list(range(base, base + len(infos)))
+
+    def remove(self, release_ids: Iterable[int]) -> None:
+        """Empty the rows of releases (deleted or about to be replaced)."""
+        for rid in release_ids:
+            pos = self.position.pop(rid, None)
+            if pos is None:
+                continue
+            lo, hi = self.indptr[pos], self.indptr[pos + 1]
+            self.vals[lo:hi] = 0.0
+            self.infos[pos] = DocInfo(-1, None, None, 0, "")
+
+    def _meta(self, infos: list[DocInfo], reset: bool) -> None:
+        lang = np.array([self.lang_id(d.lang) for d in infos], dtype=np.int32)
+        day = np.array([day_number(d.date) for d in infos], dtype=np.int64)
+        words = np.array([d.words for d in infos], dtype=np.int64)
+        if reset:
+            self.lang, self.day, self.words = lang, day, words
+        else:
+            self.lang = np.concatenate([self.lang, lang])
+            self.day = np.concatenate([self.day, day])
+            self.words = np.concatenate([self.words, words])
+
+    # --- views used by scoring -----------------------------------------------------------
+
+    def family_rows(self, families: tuple[str, ...], years: bool | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Binary rows restricted to some families (years only / no years for `num`)."""
+        fam = np.frombuffer(self.fam_of, dtype=np.int8)[self.feats]
+        mask = np.isin(fam, [FAMILY_IDS[f] for f in families]) & (self.vals > 0)
+        if years is not None:
+            is_year = np.frombuffer(self.year_of, dtype=np.int8)[self.feats].astype(bool)
+            mask &= is_year if years else ~is_year
+        rows = np.repeat(np.arange(len(self.infos), dtype=np.int64), np.diff(self.indptr))
+        counts = np.bincount(rows[mask], minlength=len(self.infos))
+        indptr = np.zeros(len(self.infos) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        feats = self.feats[mask]
+        return indptr, feats, np.ones(len(feats), dtype=np.float32)
+
+
+def payload_items(items: Iterable[tuple[int, MatchKeys]]
+                  ) -> list[tuple[int, dict, str | None, str | None]]:
+    """(release id, MatchKeys) -> what `build`/`add` read, for callers holding MatchKeys."""
+    return [(rid, k.to_json(), k.lang, k.date) for rid, k in items]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..domain.duplicates import Evidence
+from .index import CorpusIndex
 from .keys import MatchKeys
 from .names import base_form
 
@@ -17,13 +16,18 @@ DATE_TOLERANCE_DAYS = 3
 LONG_WORDS = 150
 
 
-def cosine(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
-           a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Dot products of rows a[k] and b[k] of the normalised sparse rows (exact cosine)."""
-    n_feat = int(feats.max()) + 1 if len(feats) else 1
+def sparse_dot(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
+               a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot products of rows a[k] and b[k] (features sorted within each row).
+
+    On unit-length tf-idf rows this is the cosine; on binary rows, the shared-key count.
+    """
+    out = np.zeros(len(a), dtype=np.float32)
+    if len(a) == 0 or len(feats) == 0:
+        return out
+    n_feat = int(feats.max()) + 1
     rows = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
     codes = rows * n_feat + feats            # sorted: rows ascending, features sorted per row
-    out = np.zeros(len(a), dtype=np.float32)
     for start in range(0, len(a), CHUNK_PAIRS):
         pa, pb = a[start:start + CHUNK_PAIRS], b[start:start + CHUNK_PAIRS]
         # Walk the shorter row of each pair and look its features up in the longer one.
@@ -35,12 +39,45 @@ def cosine(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
         offs = np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
         idx = np.repeat(indptr[short], lens) + offs
         query = long_[owner] * n_feat + feats[idx]
-        pos = np.searchsorted(codes, query)
-        pos = np.minimum(pos, len(codes) - 1)
+        pos = np.minimum(np.searchsorted(codes, query), len(codes) - 1)
         hit = codes[pos] == query
         prod = np.where(hit, vals[idx] * vals[pos], 0.0)
         out[start:start + len(pa)] = np.bincount(owner, weights=prod, minlength=len(pa))
     return out
+
+
+def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`agreement` for many pairs at once, from the index alone (same rules)."""
+    factor = np.ones(len(a), dtype=np.float64)
+    if len(a) == 0:
+        return factor
+    day = index.day
+    da, db = day[a], day[b]
+    far = (da >= 0) & (db >= 0) & (np.abs(da - db) > DATE_TOLERANCE_DAYS)
+    factor[far] *= 0.5
+
+    def counts(view: tuple[np.ndarray, np.ndarray, np.ndarray]):
+        indptr = view[0]
+        n = np.diff(indptr)
+        return n[a], n[b], sparse_dot(*view, a, b)
+
+    nda, ndb, sd = counts(index.family_rows(("d",)))
+    both = (nda > 0) & (ndb > 0)
+    factor[both & (sd > 0)] *= 1.0 + 0.15 * np.minimum(sd, 3)[both & (sd > 0)]
+    factor[both & (sd == 0)] *= 0.6
+    nfa, nfb, sf = counts(index.family_rows(("num",), years=False))
+    wa, wb = index.words[a], index.words[b]
+    n_short = np.where(wa <= wb, nfa, nfb)
+    figs = (nfa > 0) & (nfb > 0)
+    factor[figs & (sf > 0)] *= 1.0 + 0.1 * np.minimum(sf, 4)[figs & (sf > 0)]
+    missing = n_short - sf
+    bad = figs & (missing >= 2) & (missing > sf)
+    factor[bad] *= np.maximum(0.5, 1.0 - 0.12 * (missing - sf))[bad]
+    _, _, sy = counts(index.family_rows(("num",), years=True))
+    stated = (nda + ndb + nfa + nfb) > 0
+    none_shared = (sd == 0) & (sf == 0) & (sy == 0)
+    factor[(np.minimum(wa, wb) >= LONG_WORDS) & none_shared & stated] *= 0.6
+    return factor
 
 
 def _shared(x: MatchKeys, y: MatchKeys, fam: str) -> set[str]:
@@ -124,12 +161,3 @@ def evidence(x: MatchKeys, y: MatchKeys, conflicts: list[str]) -> Evidence:
     return Evidence(names=tuple(names[:20]), numbers=tuple(numbers[:12]),
                     dates=tuple(dates[:6]), acronyms=tuple(acronyms[:8]),
                     conflicts=tuple(conflicts))
-
-
-def length_ratio(x: MatchKeys, y: MatchKeys) -> float:
-    lo, hi = sorted((max(x.words, 1), max(y.words, 1)))
-    return lo / hi
-
-
-def log_length(x: MatchKeys, y: MatchKeys) -> float:
-    return math.log(max(min(x.words, y.words), 1))

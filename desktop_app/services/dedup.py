@@ -11,7 +11,7 @@ import hashlib
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..domain.changes import ChangeSet
 from ..domain.duplicates import DetectionReport, DuplicatePair, PairFilter, VersionInfo
@@ -81,7 +81,7 @@ class DedupService:
             engine = self._engine or self._build(progress, cancel)
             with self.db.read() as s:
                 rows = list(repo.iter_match_keys(s, release_ids))
-            engine.index.add((rid, _keys(data, lang, date)) for rid, data, lang, date in rows)
+            engine.index.add(rows)
             targets = [r[0] for r in rows]
             result = engine.detect(targets, progress=progress, cancel=cancel) if targets \
                 else DetectionResult()
@@ -96,14 +96,14 @@ class DedupService:
         with self.db.read() as s:
             aliases = repo.entity_aliases(s)
             index = CorpusIndex(entity_key_map(aliases))
-            items = []
-            for n, (rid, data, lang, date) in enumerate(repo.iter_match_keys(s)):
-                items.append((rid, _keys(data, lang, date)))
-                if cancel is not None and n % 5000 == 0:
-                    cancel.raise_if_cancelled()
-        index.build(items)
-        self._engine = Engine(index, self.blocking, self.thresholds)
+            index.build(_checked(repo.iter_match_keys(s), cancel))
+        self._engine = Engine(index, self._load_keys, self.blocking, self.thresholds)
         return self._engine
+
+    def _load_keys(self, release_ids: Sequence[int]) -> dict[int, MatchKeys]:
+        with self.db.read() as s:
+            return {rid: _keys(data, lang, date)
+                    for rid, data, lang, date in repo.iter_match_keys(s, release_ids)}
 
     def _backfill(self, progress: ProgressCallback, cancel: CancelToken | None) -> None:
         """Keys for releases stored before keys were computed at import (read once)."""
@@ -207,6 +207,13 @@ class DedupService:
             with self.db.write() as s:
                 ids += release_repo.insert_releases(s, items[start:start + 500], None, sources)
         return ids
+
+
+def _checked(rows: Iterable, cancel: CancelToken | None) -> Iterator:
+    for n, row in enumerate(rows):
+        if cancel is not None and n % 5000 == 0:
+            cancel.raise_if_cancelled()
+        yield row
 
 
 def _keys(data: dict, lang: str | None, date: str | None) -> MatchKeys:

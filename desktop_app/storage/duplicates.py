@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..domain.duplicates import Candidate, DuplicatePair, Evidence, PairFilter, VersionInfo
@@ -257,12 +257,17 @@ def refresh_groups(session: Session, release_ids: Iterable[int]) -> set[int]:
         part = ids[start:start + READ_CHUNK]
         current.update({i: (g, c) for i, g, c in session.execute(
             select(R.id, R.version_group, R.duplicate_count).where(R.id.in_(part)))})
+    updates = []
     for rid in ids:
         if rid in current and current[rid] != (group[rid], counts[rid]):
-            session.execute(update(R).where(R.id == rid).values(
-                version_group=group[rid], duplicate_count=counts[rid], version=R.version + 1)
-                .execution_options(synchronize_session=False))
+            updates.append({"rid": rid, "vg": group[rid], "dc": counts[rid]})
             changed.add(rid)
+    if updates:
+        table = R.__table__
+        session.connection().execute(
+            table.update().where(table.c.id == bindparam("rid")).values(
+                version_group=bindparam("vg"), duplicate_count=bindparam("dc"),
+                version=table.c.version + 1), updates)
     return changed
 
 
