@@ -1,0 +1,104 @@
+"""UI language: the system's or the one chosen in Preferences, through Qt's translators.
+
+Our catalogues are resources/i18n/release_review_<lang>.qm (built from the .ts sources by
+`make translations`); Qt's own (standard buttons, file dialogs) come from Qt's translations
+folder. A missing .qm file leaves the UI in English and is logged, never fatal. A new choice
+applies at the next start: widgets built in English would otherwise stay half translated.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..services.resources import translations_dir
+from .settings import Key, Settings
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+CATALOGUE = "release_review"
+LANGUAGE_KEY = Key("ui/language", "")  # "" follows the system
+LANGUAGE_ENV = "RELEASE_REVIEW_LANGUAGE"
+
+_installed: list[QTranslator] = []  # kept referenced: Qt does not own installed translators
+_active = SOURCE_LANGUAGE
+
+
+def catalogue_path(language: str, folder: Path | None = None) -> Path:
+    return (folder or translations_dir()) / f"{CATALOGUE}_{language}.qm"
+
+
+def available_languages(folder: Path | None = None) -> list[str]:
+    """English plus every language whose compiled catalogue is present."""
+    folder = folder or translations_dir()
+    found = sorted(p.stem.removeprefix(CATALOGUE + "_") for p in folder.glob(f"{CATALOGUE}_*.qm"))
+    return [SOURCE_LANGUAGE] + [lang for lang in found if lang != SOURCE_LANGUAGE]
+
+
+def language_name(language: str) -> str:
+    """The language's name in itself ("Русский"), as a language menu shows it."""
+    name = QLocale(language).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else language
+
+
+def system_language(available: list[str], ui_languages: list[str] | None = None) -> str:
+    """The first of the system's preferred UI languages that we have, else English."""
+    preferred = ui_languages if ui_languages is not None else QLocale.system().uiLanguages()
+    for tag in preferred:
+        base = tag.replace("_", "-").split("-")[0].lower()
+        if base in available:
+            return base
+    return SOURCE_LANGUAGE
+
+
+def resolve_language(chosen: str, available: list[str],
+                     ui_languages: list[str] | None = None) -> str:
+    if chosen and chosen in available:
+        return chosen
+    if chosen:
+        log.warning("UI language %r is not available (have %s); following the system",
+                    chosen, ", ".join(available))
+    return system_language(available, ui_languages)
+
+
+def active_language() -> str:
+    return _active
+
+
+def install_translators(app: QCoreApplication, language: str,
+                        folder: Path | None = None) -> str:
+    """Load our catalogue and Qt's for `language`; returns the language actually in use."""
+    global _active
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _active = SOURCE_LANGUAGE
+    if language == SOURCE_LANGUAGE:
+        return _active
+    ours = QTranslator(app)
+    path = catalogue_path(language, folder)
+    if not ours.load(str(path)):
+        log.warning("no UI translation at %s (run `make translations`); using English", path)
+        return _active
+    app.installTranslator(ours)
+    _installed.append(ours)
+    _active = language
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_catalogue = QTranslator(app)
+    if qt_catalogue.load(QLocale(language), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_catalogue)
+        _installed.append(qt_catalogue)
+    else:
+        log.info("Qt's own %s catalogue not found in %s", language, qt_dir)
+    log.info("UI language: %s", language)
+    return _active
+
+
+def setup_language(app: QCoreApplication, settings: Settings, override: str = "") -> str:
+    """Install the translators for the saved choice (or `override`, or the system's)."""
+    available = available_languages()
+    language = resolve_language(override or settings.get(LANGUAGE_KEY), available)
+    return install_translators(app, language)
