@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from pg_server import pg_server_url, pg_url  # noqa: E402,F401 - fixtures for every test
+from pg_server import pg_reusable, pg_server_url, pg_url  # noqa: E402,F401 - fixtures
 
 from desktop_app.services.context import AppContext, open_context  # noqa: E402
 from desktop_app.services.paths import AppPaths  # noqa: E402
