@@ -14,6 +14,7 @@ import argparse
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -85,12 +86,7 @@ def unresolved_with_ldd(bundle: Path) -> list[str]:
     internal = bundle / "_internal"
     env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
     problems = []
-    for path in sorted(bundle.rglob("*")):
-        if not path.is_file() or path.is_symlink():
-            continue
-        with open(path, "rb") as fh:
-            if fh.read(4) != b"\x7fELF":
-                continue
+    for path in _elf_files(bundle):
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
         for line in out.splitlines():
             if "not found" in line:
@@ -100,6 +96,55 @@ def unresolved_with_ldd(bundle: Path) -> list[str]:
                 if dylib.include_library(lib):
                     problems.append(f"{lib} (needed by {path.relative_to(bundle)})")
     return sorted(set(problems))
+
+
+def _elf_files(bundle: Path):
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with open(path, "rb") as fh:
+                if fh.read(4) == b"\x7fELF":
+                    yield path
+
+
+def load_segments_aligned(path: Path) -> bool:
+    """Whether the dynamic loader accepts the file's PT_LOAD segments (64-bit little endian)."""
+    data = path.read_bytes()
+    if data[4] != 2 or data[5] != 1:
+        return False
+    phoff = struct.unpack_from("<Q", data, 0x20)[0]
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    for i in range(phnum):
+        p_type, _flags, offset, vaddr, _paddr, _filesz, _memsz, align = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + i * phentsize)
+        if p_type == 1 and align > 1 and offset % align != vaddr % align:
+            return False
+    return True
+
+
+def strip_binaries(bundle: Path) -> int:
+    """Strip every ELF file, keeping a result only when the loader will still accept it.
+
+    binutils' strip corrupts libraries that auditwheel/patchelf edited (NumPy's OpenBLAS,
+    for one: "ELF load command address/offset not page-aligned"), so PyInstaller's own
+    strip option cannot be used; each stripped copy is checked and the original kept
+    when the check fails. Returns the bytes saved.
+    """
+    tool = shutil.which("strip")
+    if tool is None or not sys.platform.startswith("linux"):
+        return 0
+    saved = 0
+    for path in _elf_files(bundle):
+        trial = path.with_name(path.name + ".strip-trial")
+        shutil.copy2(path, trial)
+        ok = subprocess.run([tool, "--strip-unneeded", str(trial)],
+                            capture_output=True).returncode == 0
+        smaller = ok and trial.stat().st_size < path.stat().st_size
+        if smaller and load_segments_aligned(trial):
+            saved += path.stat().st_size - trial.stat().st_size
+            trial.replace(path)
+        else:
+            trial.unlink()
+    return saved
 
 
 def add_desktop_installer(bundle: Path) -> None:
@@ -140,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             raise BuildError("the bundle is missing libraries or modules:\n  "
                              + "\n  ".join(problems)
                              + "\n(install them on the build machine, see packaging/README.md)")
+        saved = strip_binaries(bundle)
         add_desktop_installer(bundle)
         size = tree_size(bundle)
+        print(f"stripped: {saved / 1e6:.1f} MB saved")
         print(f"bundle: {bundle}")
         print(f"build time: {elapsed:.1f} s")
         print(f"unpacked size: {size / 1e6:.1f} MB ({size} bytes)")

@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,9 +44,6 @@ COMPONENTS = (
     ("Python", "PSF-2.0"),
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
 
 
 def _dist_version(name: str) -> str:
@@ -84,7 +81,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, database: str = "",
                  log_dir: str | Path = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("About %1").replace("%1", APP_NAME))
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
         self.log_dir = str(log_dir) if log_dir else ""
         self.report = about_text(database, self.log_dir)
 
@@ -97,11 +94,11 @@ class AboutDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         title.setTextFormat(Qt.TextFormat.PlainText)
-        blurb = QLabel(tr("Review multilingual press releases: import, read, tag entities "
+        blurb = QLabel(self.tr("Review multilingual press releases: import, read, tag entities "
                           "and events, confirm versions in other languages, export."))
         blurb.setWordWrap(True)
         blurb.setTextFormat(Qt.TextFormat.PlainText)
-        licence = QLabel(tr("Free software under the MIT licence."))
+        licence = QLabel(self.tr("Free software under the MIT licence."))
         licence.setTextFormat(Qt.TextFormat.PlainText)
         head_text = QVBoxLayout()
         for w in (title, blurb, licence):
@@ -117,14 +114,14 @@ class AboutDialog(QDialog):
         components = QPlainTextEdit("\n".join(f"{name} — {lic}" for name, lic in COMPONENTS))
         components.setReadOnly(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.details, tr("Details"))
-        self.tabs.addTab(components, tr("Components"))
+        self.tabs.addTab(self.details, self.tr("Details"))
+        self.tabs.addTab(components, self.tr("Components"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(tr("Copy details"))
+        self.copy_button = QPushButton(self.tr("Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.logs_button = QPushButton(tr("Open log folder"))
+        self.logs_button = QPushButton(self.tr("Open log folder"))
         self.logs_button.setEnabled(bool(self.log_dir))
         self.logs_button.clicked.connect(self.open_log_folder)
         buttons.addButton(self.logs_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -6,7 +6,7 @@ and open paths (progress, cancel, error dialogs), so there is one way to do each
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -30,9 +30,6 @@ DEMO = "demo"
 NOTHING = ""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WelcomeDialog", text)
-
 
 def should_welcome(release_count: int) -> bool:
     """Offered whenever the open database is empty: there is nothing else to show."""
@@ -46,17 +43,17 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.choice = NOTHING
-        self.setWindowTitle(tr("Welcome to %1").replace("%1", APP_NAME))
+        self.setWindowTitle(self.tr("Welcome to %1").replace("%1", APP_NAME))
 
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        heading = QLabel(tr("Welcome to %1").replace("%1", APP_NAME))
+        heading = QLabel(self.tr("Welcome to %1").replace("%1", APP_NAME))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(tr("This database is empty. Every change you make is saved at once; "
+        intro = QLabel(self.tr("This database is empty. Every change you make is saved at once; "
                           "there is no Save button to forget."))
         intro.setWordWrap(True)
         for label in (heading, intro):
@@ -69,28 +66,28 @@ class WelcomeDialog(QDialog):
         head.addLayout(text, 1)
 
         self.import_button = QCommandLinkButton(
-            tr("Import a folder…"),
-            tr("Add the press releases in a folder and its sub-folders (text, HTML, JSONL, "
+            self.tr("Import a folder…"),
+            self.tr("Add the press releases in a folder and its sub-folders (text, HTML, JSONL, "
                "CSV)."))
         self.open_button = QCommandLinkButton(
-            tr("Open a database…"),
-            tr("Continue with a Release Review database file you already have."))
+            self.tr("Open a database…"),
+            self.tr("Continue with a Release Review database file you already have."))
         self.demo_button = QCommandLinkButton(
-            tr("Try the demo corpus"),
-            tr("Import a few sample releases in French, Azerbaijani, Russian and English, "
+            self.tr("Try the demo corpus"),
+            self.tr("Import a few sample releases in French, Azerbaijani, Russian and English, "
                "with translations and re-posts to find."))
         self.import_button.clicked.connect(lambda: self._choose(IMPORT_FOLDER))
         self.open_button.clicked.connect(lambda: self._choose(OPEN_DATABASE))
         self.demo_button.clicked.connect(lambda: self._choose(DEMO))
 
         self.name_edit = QLineEdit(settings.get(REVIEWER))
-        self.name_edit.setPlaceholderText(tr("e.g. Leyla Mammadova"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Leyla Mammadova"))
         self.name_edit.setMaxLength(80)
         form = QFormLayout()
-        form.addRow(tr("Your name (recorded with your review work):"), self.name_edit)
+        form.addRow(self.tr("Your name (recorded with your review work):"), self.name_edit)
 
         buttons = QDialogButtonBox()
-        self.later_button = buttons.addButton(tr("Start with an empty database"),
+        self.later_button = buttons.addButton(self.tr("Start with an empty database"),
                                               QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(lambda: self._choose(NOTHING))
 
