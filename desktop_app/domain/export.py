@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from .enums import ReviewStatus
 from .releases import compose_text
@@ -112,8 +113,9 @@ class ExportEntity:
     aliases: tuple[ExportAlias, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ExportSpan:
+class ExportSpan(NamedTuple):
+    """A tagged span. A named tuple rather than a dataclass: exports build millions."""
+
     id: int
     start: int
     end: int

@@ -83,7 +83,7 @@ class ExportService:
                 writer.write_entities(batch)
                 summary.entities += len(batch)
         progress(Progress(0, total, "exporting releases"))
-        for batch in reads.iter_documents(s, flt):
+        for batch in reads.iter_documents(s, flt, entity_names=fmt is not ExportFormat.NATIVE):
             check()
             for d in batch:
                 writer.write_document(d)

@@ -403,3 +403,23 @@ def mark_resolved(session: Session, conflict_id: int, release_id: int | None,
     session.execute(AuditRow.__table__.insert(), [{
         "at": now(), "actor": actor, "action": RESOLVED, "target_kind": resolution.value,
         "target_id": conflict_id, "release_id": release_id, "detail": {}, "session_id": None}])
+
+
+# --- bulk loading (benchmarks, large restores) -------------------------------------------
+
+_BULK = {t.__tablename__: t.__table__ for t in (
+    ReleaseRowTable, EntityRow, EntityAliasRow, SpanRow, EventRow, EventParticipantRow,
+    DuplicatePairRow)}
+
+
+def bulk_insert(session: Session, table: str, rows: list[dict]) -> None:
+    """One executemany of complete rows (ids included) into an annotation table."""
+    if table not in _BULK:
+        raise ValueError(f"bulk_insert does not load {table!r}")
+    if rows:
+        session.execute(_BULK[table].insert(), rows)
+
+
+def type_names(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    ents, evs, _ = type_ids(session)
+    return ents, evs

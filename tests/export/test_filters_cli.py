@@ -27,6 +27,7 @@ def exported_ids(exporter, tmp_path, flt, name="f.jsonl"):
 @pytest.mark.parametrize("flt, keys", [
     (ExportFilter(statuses=(ReviewStatus.DONE, ReviewStatus.IN_PROGRESS)), {"fr", "az"}),
     (ExportFilter(languages=("ru", "en")), {"ru", "en"}),
+    (ExportFilter(languages=("fr", "en")), {"fr", "en"}),   # ids not contiguous
     (ExportFilter(sources=("mfa.gov.az",)), {"az", "ru"}),
     (ExportFilter(date_from="2023-03", date_to="2023-03"), {"fr", "az", "ru"}),
     (ExportFilter(date_from="2023-03-03", date_to="2023-03-03"), {"fr", "az"}),
