@@ -1,0 +1,1 @@
+"""Qt widgets, windows, dialogs and item models of Release Review."""

@@ -1,0 +1,543 @@
+"""The main window: filter bar, lazy release list, reader; menus, import, databases.
+
+Extension points for other panels: `add_dock`, `menu`, `release_changed`, `context_changed`,
+`changes_applied`, `refresh(ChangeSet)`, `undo_stack`, `runner`, `reader`, `ctx`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..domain.changes import ChangeSet
+from ..domain.enums import ReviewStatus
+from ..domain.errors import NotFoundError, ReleaseReviewError
+from ..domain.releases import ImportReport, ReleaseFilter
+from ..services.context import AppContext, open_context
+from ..workers import ImportTask, TaskRunner
+from .about import about_box
+from .commands import SetStatusCommand
+from .errors import show_error
+from .filter_bar import FilterBar
+from .import_dialogs import ImportProgressDialog, ImportReportDialog
+from .reader import ReaderPane
+from .release_model import COLUMNS, ID_ROLE, ReleaseTableModel
+from .settings import Keys, Settings
+
+log = logging.getLogger(__name__)
+
+Opener = Callable[[str], AppContext]
+IMPORT_FILTER = ("Releases (*.txt *.md *.html *.htm *.jsonl *.csv);;All files (*)")
+DB_FILTER = "Release Review databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+STATUS_KEYS = {ReviewStatus.NEW: "Ctrl+1", ReviewStatus.IN_PROGRESS: "Ctrl+2",
+               ReviewStatus.DONE: "Ctrl+3", ReviewStatus.SKIPPED: "Ctrl+4"}
+
+
+class MainWindow(QMainWindow):
+    release_changed = Signal(int)      # id of the release in the reader; 0 when none
+    context_changed = Signal(object)   # AppContext, after another database was opened
+    changes_applied = Signal(object)   # ChangeSet, after the window refreshed for it
+    import_finished = Signal(object)   # ImportReport
+
+    def __init__(self, ctx: AppContext, settings: Settings, opener: Opener | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.settings = settings
+        self._opener = opener or (lambda target: open_context(target, ctx.paths))
+        self.undo_stack = QUndoStack(self)
+        self.runner = TaskRunner(self)
+        self.import_task: ImportTask | None = None
+        self.progress_dialog: ImportProgressDialog | None = None
+        self.report_dialog: ImportReportDialog | None = None
+        self._menus: dict[str, QMenu] = {}
+        self._current_id = 0
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+
+        self.filter_bar = FilterBar(self)
+        self.model = ReleaseTableModel(ctx.library, self)
+        self.table = self._build_table()
+        self.reader = ReaderPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel(self)
+        self.db_label = QLabel(self)
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._build_menus()
+        self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.model.modelReset.connect(self._update_counts)
+
+        self.resize(1280, 800)
+        self._restore_state()
+        self._load_context()
+
+    # --- public API for panels and tests -------------------------------------------------
+
+    @property
+    def ctx(self) -> AppContext:
+        return self._ctx
+
+    def menu(self, title: str) -> QMenu:
+        """The top-level menu `title` ('&' ignored), created before Help when missing."""
+        key = title.replace("&", "").lower()
+        if key not in self._menus:
+            menu = QMenu(title, self)
+            help_menu = self._menus.get("help")
+            if help_menu is not None:
+                self.menuBar().insertMenu(help_menu.menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[key] = menu
+        return self._menus[key]
+
+    def add_dock(self, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 title: str | None = None, name: str | None = None) -> QDockWidget:
+        """Mount a panel; its visibility toggle goes into View and its state is remembered."""
+        title = title or widget.windowTitle() or "Panel"
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name or f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu("&View").addAction(dock.toggleViewAction())
+        state = self.settings.get(Keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreDockWidget(dock)
+        return dock
+
+    def current_release_id(self) -> int | None:
+        return self._current_id or None
+
+    def selected_release_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.release_id(r) for r in rows]
+        chosen = [i for i in ids if i is not None]
+        if not chosen and self._current_id:
+            chosen = [self._current_id]
+        return chosen
+
+    def select_release(self, release_id: int) -> bool:
+        row = self.model.row_of(release_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def refresh(self, changes: ChangeSet) -> None:
+        """Bring every view up to date after a mutation; panels hear `changes_applied`."""
+        if changes.release_list:
+            self.filter_bar.set_choices(self._ctx.library.languages(), self._ctx.library.sources())
+            self._reload_keeping_current()
+        elif changes.releases:
+            self.model.refresh_releases(changes.releases)
+        touched = changes.releases | changes.annotations
+        if self._current_id and (self._current_id in touched or changes.release_list):
+            self._show_release(self._current_id, emit=False)
+        self._update_counts()
+        self.changes_applied.emit(changes)
+
+    def start_import(self, paths: Sequence[Path]) -> ImportTask | None:
+        """Import files/folders in the background with a progress dialog and a final report."""
+        if self.import_task is not None:
+            self.statusBar().showMessage("An import is already running.", 5000)
+            return None
+        task = ImportTask(self._ctx.ingest, paths)
+        dialog = ImportProgressDialog(self)
+        task.progress.connect(dialog.update_progress)
+        task.finished.connect(self._import_done)
+        task.failed.connect(self._import_failed)
+        # Direct: the task's thread is busy working and would only see a queued call at the end.
+        dialog.cancel_requested.connect(task.cancel, Qt.ConnectionType.DirectConnection)
+        self.import_task, self.progress_dialog = task, dialog
+        self._set_busy(True)
+        dialog.show()
+        self.runner.start(task)
+        return task
+
+    def open_database(self, target: str) -> bool:
+        """Switch to another database (created when missing); False when it cannot be used."""
+        if self.import_task is not None:
+            QMessageBox.information(self, APP_NAME,
+                                    "Wait for the import to finish before opening another database.")
+            return False
+        try:
+            ctx = self._opener(target)
+        except ReleaseReviewError as exc:
+            show_error(self, exc)
+            return False
+        old, self._ctx = self._ctx, ctx
+        self.undo_stack.clear()
+        self.filter_bar.clear(emit=False)
+        self.model.set_library(ctx.library)
+        old.close()
+        self._load_context()
+        self.context_changed.emit(ctx)
+        return True
+
+    def shutdown(self) -> None:
+        """Stop background work, remember the layout and close the database."""
+        self.runner.cancel_all()
+        self.runner.wait_all()
+        self._save_state()
+        self._ctx.close()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("release_list")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Fixed row heights and widths: the view never measures 100,000 rows.
+        vh = table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(table.fontMetrics().height() + 6)
+        vh.setVisible(False)
+        hh = table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(False)
+        char = table.fontMetrics().averageCharWidth()
+        for i, column in enumerate(COLUMNS):
+            table.setColumnWidth(i, column.width * char + 12)
+        hh.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        hh.setSortIndicatorShown(True)
+        hh.sortIndicatorChanged.connect(self._sort_changed)
+        return table
+
+    def _build_menus(self) -> None:
+        file_menu = self.menu("&File")
+        self._action(file_menu, "&New database…", self._new_database, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open database…", self._open_database_dialog,
+                     QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("&Recent databases")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, "&Import files…", self._import_files_dialog,
+                                          "Ctrl+I")
+        self.import_folder_action = self._action(file_menu, "Import &folder…",
+                                                 self._import_folder_dialog, "Ctrl+Shift+I")
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit = self.menu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "&Find…", self.filter_bar.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "Clear &filters", self.filter_bar.clear, "Ctrl+Shift+L")
+
+        self.menu("&View")
+
+        review = self.menu("&Review")
+        self.status_actions: dict[ReviewStatus, QAction] = {}
+        for status, key in STATUS_KEYS.items():
+            self.status_actions[status] = self._action(
+                review, f"Mark {status.label}", lambda s=status: self.set_status(s), key)
+        review.addSeparator()
+        nxt = self._action(review, "&Next release", lambda: self.move_current(1), "J")
+        nxt.setShortcuts([QKeySequence("J"), QKeySequence("Ctrl+Down")])
+        prev = self._action(review, "&Previous release", lambda: self.move_current(-1), "K")
+        prev.setShortcuts([QKeySequence("K"), QKeySequence("Ctrl+Up")])
+        self._action(review, "Go to the &list", lambda: self.table.setFocus(), "Ctrl+L")
+        self._action(review, "Go to the &text", lambda: self.reader.text_edit.setFocus(),
+                     "Ctrl+R")
+
+        help_menu = QMenu("&Help", self)
+        self.menuBar().addMenu(help_menu)
+        self._menus["help"] = help_menu
+        about = self._action(help_menu, "&About Release Review",
+                             lambda: about_box(self, self._ctx.location).exec())
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work while the menu bar is hidden too
+        return action
+
+    # --- list, reader, review -------------------------------------------------------------
+
+    def set_status(self, status: ReviewStatus) -> None:
+        ids = self.selected_release_ids()
+        if ids:
+            self.undo_stack.push(SetStatusCommand(self._ctx.library, ids, status, self.refresh))
+
+    def move_current(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.table.currentIndex().row()
+        target = 0 if current < 0 else max(0, min(rows - 1, current + step))
+        self._select_row(target)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        rid = current.data(ID_ROLE) if current.isValid() else None
+        if rid is None:
+            self._current_id = 0
+            self.reader.show_release(None)
+            self.release_changed.emit(0)
+            return
+        if rid != self._current_id:
+            self._show_release(rid)
+
+    def _show_release(self, rid: int, emit: bool = True) -> None:
+        try:
+            release = self._ctx.library.release(rid)
+        except NotFoundError:
+            release = None
+        except ReleaseReviewError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self._current_id = release.id if release else 0
+        self.reader.show_release(release, self.model.release_filter.search)
+        if emit:
+            self.release_changed.emit(self._current_id)
+
+    def _filter_changed(self, flt: ReleaseFilter) -> None:
+        try:
+            self.model.set_filter(flt)
+        except ReleaseReviewError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.reader.set_query(flt.search)
+        self._restore_current()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self.model.sort(column, order)
+        self._restore_current()
+
+    def _reload_keeping_current(self) -> None:
+        try:
+            self.model.reload()
+        except ReleaseReviewError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+        self._restore_current()
+
+    def _restore_current(self) -> None:
+        """After a reload, keep the same release current, else the first one."""
+        row = self.model.row_of(self._current_id) if self._current_id else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self._select_row(row)
+        else:
+            self._current_row_changed(QModelIndex(), QModelIndex())
+
+    def _update_counts(self) -> None:
+        shown = self.model.rowCount()
+        try:
+            total = self._ctx.library.count()
+        except ReleaseReviewError:
+            total = shown
+        text = f"{shown:,} releases" if shown == total else f"{shown:,} of {total:,} releases"
+        self.count_label.setText(text)
+
+    # --- databases --------------------------------------------------------------------------
+
+    def _load_context(self) -> None:
+        lib = self._ctx.library
+        self.filter_bar.set_choices(lib.languages(), lib.sources())
+        self.model.reload()
+        self._current_id = 0
+        self._restore_current()
+        location = self._ctx.location
+        self.db_label.setText(location)
+        self.setWindowTitle(f"{Path(location).name} — {APP_NAME}")
+        self.settings.remember_database(location)
+
+    def _new_database(self) -> None:
+        start = self.settings.get(Keys.LAST_DATABASE_FOLDER) or str(self._ctx.paths.data_dir)
+        path, _ = QFileDialog.getSaveFileName(self, "New database",
+                                              str(Path(start) / "releases.sqlite3"), DB_FILTER)
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, APP_NAME, f"{path} already exists; use Open database.")
+                return
+            self.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
+            self.open_database(path)
+
+    def _open_database_dialog(self) -> None:
+        start = self.settings.get(Keys.LAST_DATABASE_FOLDER) or str(self._ctx.paths.data_dir)
+        path, _ = QFileDialog.getOpenFileName(self, "Open database", start, DB_FILTER)
+        if path:
+            self.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
+            self.open_database(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_databases
+        for location in recent:
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _c=False, loc=location: self._open_recent(loc))
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _open_recent(self, location: str) -> None:
+        if "://" not in location and not Path(location).exists():
+            QMessageBox.warning(self, APP_NAME, f"{location} no longer exists.")
+            self.settings.forget_database(location)
+            return
+        self.open_database(location)
+
+    # --- import -------------------------------------------------------------------------------
+
+    def _import_files_dialog(self) -> None:
+        start = self.settings.get(Keys.LAST_IMPORT_FOLDER)
+        files, _ = QFileDialog.getOpenFileNames(self, "Import releases", start, IMPORT_FILTER)
+        if files:
+            self.settings.set(Keys.LAST_IMPORT_FOLDER, str(Path(files[0]).parent))
+            self.start_import([Path(f) for f in files])
+
+    def _import_folder_dialog(self) -> None:
+        start = self.settings.get(Keys.LAST_IMPORT_FOLDER)
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of releases", start)
+        if folder:
+            self.settings.set(Keys.LAST_IMPORT_FOLDER, folder)
+            self.start_import([Path(folder)])
+
+    def _set_busy(self, busy: bool) -> None:
+        for action in (self.import_action, self.import_folder_action):
+            action.setEnabled(not busy)
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+        self.progress_dialog = None
+        self.import_task = None
+        self._set_busy(False)
+
+    def _import_done(self, report: ImportReport) -> None:
+        self._close_progress()
+        self.refresh(ChangeSet(release_list=True))
+        self.statusBar().showMessage(report.summary(), 10000)
+        self.report_dialog = ImportReportDialog(report, self)
+        self.report_dialog.show()
+        self.import_finished.emit(report)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.refresh(ChangeSet(release_list=True))  # batches committed before the error stay
+        show_error(self, exc)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # --- state ----------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.get(Keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.get(Keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = s.get(Keys.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([760, 520])
+        header = s.get(Keys.LIST_HEADER_STATE)
+        if not header.isEmpty():
+            hh = self.table.horizontalHeader()
+            hh.blockSignals(True)  # the sort it restores is applied once, below
+            hh.restoreState(header)
+            hh.blockSignals(False)
+            column = hh.sortIndicatorSection()
+            if 0 <= column < len(COLUMNS):
+                self.model.set_sort(COLUMNS[column].key,
+                                    hh.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+                                    reload=False)
+
+    def _save_state(self) -> None:
+        s = self.settings
+        s.set(Keys.WINDOW_GEOMETRY, self.saveGeometry())
+        s.set(Keys.WINDOW_STATE, self.saveState())
+        s.set(Keys.SPLITTER_STATE, self.splitter.saveState())
+        s.set(Keys.LIST_HEADER_STATE, self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.import_task is not None:
+            answer = QMessageBox.question(
+                self, APP_NAME, "An import is running. Stop it and quit? Files imported so far "
+                "are kept; importing the same files again completes it.")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.runner.cancel_all()
+            self.runner.wait_all()
+        self._save_state()
+        super().closeEvent(event)
