@@ -10,13 +10,13 @@ plus one known ending, or when both differ only by the final vowel that a declen
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from ..text import fold, fold_with_map
+from ..text import fold
 
 _WORD = re.compile(r"[0-9a-z]+")
 
@@ -45,6 +45,33 @@ def word_variants(word: str) -> frozenset[str]:
         if word[-n:] in _ENDINGS:
             out.add(word[:-n])
     return frozenset(out)
+
+
+# A word of the source text: letters and digits with the combining marks that belong to them.
+_SOURCE_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u0900-\u0903\u093a-\u094f\u0981-\u0983\u09bc-\u09cd\u0e31-\u0e3a])+")
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """A source word folded to ASCII letters and digits (Васильев → vasilev)."""
+    return "".join(_WORD.findall(fold(word)))
+
+
+@lru_cache(maxsize=200_000)
+def _text_variants(folded: str) -> frozenset[str]:
+    return word_variants(folded)
+
+
+def folded_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of `text`, offsets in code points."""
+    out = []
+    for m in _SOURCE_WORD.finditer(text):
+        f = fold_word(m.group())
+        if f:
+            out.append((m.start(), m.end(), f))
+    return out
 
 
 def alias_word_variants(word: str) -> frozenset[str]:
@@ -95,7 +122,7 @@ class AliasIndex:
         return len(self.entries)
 
     def add(self, entry: AliasEntry) -> None:
-        words = _WORD.findall(fold(entry.alias))
+        words = [f for _s, _e, f in folded_words(entry.alias)]
         if not words or max(len(w) for w in words) < 2:
             return  # a one-letter alias would be proposed everywhere
         stripped = entry.alias.lstrip()
@@ -108,25 +135,13 @@ class AliasIndex:
 
     def suggest(self, text: str) -> list[AliasMatch]:
         """Every place in `text` where an alias occurs, longest first at each start."""
-        folded = fold_with_map(text)
-        origin = folded.origin
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded.text)]
-        cache: dict[int, frozenset[str]] = {}
-
-        def variants(i: int) -> frozenset[str]:
-            v = cache.get(i)
-            if v is None:
-                v = cache[i] = word_variants(words[i][2])
-            return v
-
+        words = folded_words(text)
+        first_index = self._first
         found: dict[tuple[int, int, int], AliasMatch] = {}
-        for i, (ws, _we, _word) in enumerate(words):
-            first = origin[ws]
-            if first > 0 and (text[first - 1].isalnum()):
-                continue  # the word begins inside a longer source word (a folded ligature)
+        for i, (first, _end, folded) in enumerate(words):
             candidates: list[_Compiled] = []
-            for v in variants(i):
-                candidates.extend(self._first.get(v, ()))
+            for v in _text_variants(folded):
+                candidates.extend(first_index.get(v, ()))
             for c in candidates:
                 if c.capital and not text[first].isupper():
                     continue
@@ -135,20 +150,14 @@ class AliasIndex:
                     continue
                 ok = True
                 for j in range(1, n):
-                    prev_end, start = words[i + j - 1][1], words[i + j][0]
-                    gap = folded.text[prev_end:start]
-                    if len(gap) > 2 or not gap or any(ch not in _JOINERS for ch in gap):
-                        ok = False
-                        break
-                    if not (variants(i + j) & c.words[j]):
+                    gap = text[words[i + j - 1][1]:words[i + j][0]]
+                    if len(gap) > 2 or any(ch not in _JOINERS for ch in gap) or not (
+                            _text_variants(words[i + j][2]) & c.words[j]):
                         ok = False
                         break
                 if not ok:
                     continue
-                last_end = words[i + n - 1][1]
-                end = origin[last_end - 1] + 1
-                while end < len(text) and unicodedata.combining(text[end]):
-                    end += 1  # a decomposed accent folds to nothing but belongs to the word
+                end = words[i + n - 1][1]
                 mention = " ".join(w[2] for w in words[i:i + n])
                 score = 100.0 if mention == c.exact else 90.0
                 key = (first, end, c.entry.entity_id)
@@ -160,7 +169,7 @@ class AliasIndex:
 
     def search(self, query: str, limit: int = 20, cutoff: float = 55.0) -> list[tuple[AliasEntry, float]]:
         """Aliases closest to `query`, best first, tolerant of script and case endings."""
-        words = _WORD.findall(fold(query))
+        words = [f for _s, _e, f in folded_words(query)]
         if not words or not self.entries:
             return []
         keys = self._keys

@@ -53,12 +53,14 @@ _SUFFIXED = {w: m for m, words in _MONTHS.items() for w in words
 _TURKIC_ENDINGS = re.compile(r"^'?(?:ın|in|un|ün|nın|nin|da|də|de|ta|te|dan|dən|den|ten|a|ə|e|"
                              r"ı|i|u|ü|ya|yə|ye|dək|a qədər)$")
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:'[^\W\d_]+)?")
+TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?!\d)")
 _DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)\d\d)(?!\d)")
 # What may stand between a day number and the month: ordinal endings and case suffixes.
 _DAY_TAILS = {"er", "re", "st", "nd", "rd", "th", "de", "da", "də", "ci", "cı", "cu", "cü",
               "go", "ho", "e", "o", "a", "del", "di"}
+_PREFIXES = {w[:3] for w in (*MONTH_WORDS, *_ABBREVIATIONS)}
+_MONTH_HINT = re.compile(r"\b(?:" + "|".join(sorted(_PREFIXES)) + ")", re.IGNORECASE)
 _GAP = re.compile(r"^[\s.,\-–]*$")
 
 
@@ -107,22 +109,29 @@ def _year(tok: str) -> int | None:
     return None
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every day-and-month date written in `text`, with its code-point span."""
+def find_dates(text: str, tokens: list[tuple[str, int, int]] | None = None
+               ) -> list[DateMention]:
+    """Every day-and-month date written in `text`, with its code-point span.
+
+    `tokens`: `TOKEN` matches of `text` as (text, start, end), when the caller has them.
+    """
     found: dict[int, DateMention] = {}
     for m in _ISO.finditer(text):
         found[m.start()] = DateMention(int(m[2]), int(m[3]), int(m[1]), m.start(), m.end())
     for m in _DOTTED.finditer(text):
         found.setdefault(m.start(), DateMention(int(m[2]), int(m[1]), int(m[3]),
                                                 m.start(), m.end()))
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if not _MONTH_HINT.search(text):
+        return sorted(found.values(), key=lambda d: d.start)
+    toks = tokens if tokens is not None else [(m.group(), m.start(), m.end())
+                                              for m in TOKEN.finditer(text)]
 
     def close(i: int, j: int) -> bool:
         return 0 <= i < len(toks) and 0 <= j < len(toks) and bool(
             _GAP.match(text[toks[i][2]:toks[j][1]]))
 
     for i, (tok, start, end) in enumerate(toks):
-        if tok.isdigit():
+        if tok[:3].casefold() not in _PREFIXES:
             continue
         month = month_of(tok)
         if month is None or tok == "may":  # the English verb, not the month

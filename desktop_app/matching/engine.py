@@ -48,12 +48,21 @@ class Thresholds:
     long_words: int = 300
     relative: float = 0.8
     neighbours: int = 3
+    # Plain-score floor of cross-language pairs whose shorter release is long: in a small
+    # corpus the local scaling has few neighbours to go by.
+    cross_score_long: float = 0.05
+    # Stand-in for a missing neighbour score (few releases in the other language).
+    neighbour_prior: float = 0.03
+
+    def length_share(self, words: np.ndarray) -> np.ndarray:
+        """0 for short releases, 1 for long ones, log-linear between."""
+        t = (np.log(np.maximum(words, 1)) - math.log(self.short_words)) / (
+            math.log(self.long_words) - math.log(self.short_words))
+        return np.clip(t, 0.0, 1.0)
 
     def floors(self, cross: np.ndarray, words: np.ndarray) -> np.ndarray:
         """The floor of each pair from its kind and the shorter release's length."""
-        t = (np.log(np.maximum(words, 1)) - math.log(self.short_words)) / (
-            math.log(self.long_words) - math.log(self.short_words))
-        t = np.clip(t, 0.0, 1.0)
+        t = self.length_share(words)
         cross_f = self.cross_floor_short + t * (self.cross_floor_long - self.cross_floor_short)
         near_f = self.near_floor_short + t * (self.near_floor_long - self.near_floor_short)
         return np.where(cross, cross_f, near_f)
@@ -75,7 +84,7 @@ class _Tops:
     top: np.ndarray        # shape (len(codes), k), descending, zero-padded
 
 
-def _top_k(codes: np.ndarray, vals: np.ndarray, k: int) -> _Tops:
+def _top_k(codes: np.ndarray, vals: np.ndarray, k: int, prior: float = 0.0) -> _Tops:
     if len(codes) == 0:
         return _Tops(np.zeros(0, np.int64), np.zeros((0, k), np.float32))
     order = np.lexsort((-vals, codes))
@@ -84,8 +93,9 @@ def _top_k(codes: np.ndarray, vals: np.ndarray, k: int) -> _Tops:
     rank = np.arange(len(codes)) - np.repeat(first, np.diff(np.r_[first, len(codes)]))
     keep = rank < k
     group = np.repeat(np.arange(len(first)), np.diff(np.r_[first, len(codes)]))
-    top = np.zeros((len(first), k), np.float32)
+    top = np.full((len(first), k), prior, np.float32)
     top[group[keep], rank[keep]] = vals[keep]
+    top = -np.sort(-top, axis=1)
     return _Tops(codes[first], top)
 
 
@@ -140,14 +150,17 @@ class Engine:
         nl = 1 << 16
         code_a = a * nl + lang[b]
         code_b = b * nl + lang[a]
-        fresh = _top_k(np.concatenate([code_a, code_b]), np.concatenate([s, s]), k)
+        fresh = _top_k(np.concatenate([code_a, code_b]), np.concatenate([s, s]), k,
+                       th.neighbour_prior)
         if full or self.tops is None:
             self.tops = fresh
         else:
             old = self.tops
             touched = np.isin(old.codes, fresh.codes)
-            merged = _top_k(np.concatenate([np.repeat(old.codes[touched], k), fresh.codes.repeat(k)]),
-                            np.concatenate([old.top[touched].ravel(), fresh.top.ravel()]), k)
+            merged = _top_k(np.concatenate([np.repeat(old.codes[touched], k),
+                                            fresh.codes.repeat(k)]),
+                            np.concatenate([old.top[touched].ravel(), fresh.top.ravel()]), k,
+                            th.neighbour_prior)
             codes = np.concatenate([old.codes[~touched], merged.codes])
             top = np.concatenate([old.top[~touched], merged.top])
             order = np.argsort(codes, kind="stable")
@@ -163,6 +176,7 @@ class Engine:
         rank = np.where(same, s, 2 * s - r_a - r_b).astype(np.float32)
         floor = th.floors(~same, words)
         ok = rank >= floor
+        ok &= same | (s >= th.cross_score_long * th.length_share(words))
         ok &= ~same | (s >= th.relative * np.maximum(best_a, best_b))
         return np.flatnonzero(ok), rank
 

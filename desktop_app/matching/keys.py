@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..domain.releases import ParsedRelease
 from ..text import fold, nfc
-from .dates import find_dates
+from .dates import TOKEN, find_dates
 from .names import name_key, word_key
 
 KEYS_VERSION = 1
@@ -28,11 +28,10 @@ LEAD_WORDS = 60
 FAMILIES = ("n", "a", "num", "d", "dy", "w")
 SURFACE_FAMILIES = ("n", "a", "num", "d", "dy")
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?![\d])"
                      r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\d)")
 _SENTENCE_END = set(".!?:;\"«»“”„—–-•*\n")
-_SPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]+")
 # Clock times and web addresses carry digits that are not figures of the story.
 _NOT_FIGURES = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|(?:https?://|www\.)\S+")
 
@@ -74,9 +73,9 @@ class MatchKeys:
 
 
 def exact_hash(text: str) -> str:
-    """Identical after case, punctuation, spacing and script folding."""
-    words = re.findall(r"[0-9a-z]+", fold(nfc(text)))
-    return hashlib.sha1(" ".join(words).encode("ascii")).hexdigest()[:20]
+    """Identical after case, punctuation and spacing."""
+    words = _ALNUM.findall(nfc(text).casefold())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:20]
 
 
 def normal_number(raw: str) -> str:
@@ -114,45 +113,55 @@ def compute_keys(title: str, body: str, lang: str | None = None,
     title, body = nfc(title or ""), nfc(body or "")
     text = f"{title}\n\n{body}" if title else body
     body_start = len(title) + 2 if title else 0
-    words = list(_WORD.finditer(text))
-    lead_end = words[min(len(words), LEAD_WORDS + (len(_WORD.findall(title)) if title else 0))
-                     - 1].end() if words else 0
-    lower_forms = {m.group().lower() for m in words if m.group()[0].islower()}
+    tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    spans = [(pos, tok) for tok, pos, _ in tokens if not tok[0].isdigit()]
+    title_words = sum(1 for pos, _ in spans if pos < body_start)
+    lead_end = (spans[min(len(spans), LEAD_WORDS + title_words) - 1][0] + 1) if spans else 0
 
     def weight(pos: int) -> float:
         if pos < body_start:
             return TITLE_WEIGHT
         return LEAD_WEIGHT if pos < lead_end else 1.0
 
+    # One pass over the words: weights per distinct word, capitalised occurrences aside.
+    word_weights: dict[str, float] = {}
+    capitalised: list[tuple[int, str, float]] = []
+    lower_forms: set[str] = set()
+    for pos, tok in spans:
+        w = TITLE_WEIGHT if pos < body_start else (LEAD_WEIGHT if pos < lead_end else 1.0)
+        if tok[0].isupper():
+            capitalised.append((pos, tok, w))
+        else:
+            lower_forms.add(tok)
+        if len(tok) >= 4:
+            word_weights[tok] = word_weights.get(tok, 0.0) + w
     acc = _Weights()
-    for m in words:
-        tok = m.group()
-        w = weight(m.start())
+    for tok, w in word_weights.items():
+        acc.add("w", word_key(tok, lang), w)
+    for pos, tok, w in capitalised:
         letters = tok.replace("'", "").replace("’", "")
         if len(letters) >= 2 and letters.isupper() and len(letters) <= 8:
             acc.add("a", fold(letters), w, tok)
-        elif tok[0].isupper() and len(tok) >= 2 and (
-                not _sentence_start(text, m.start()) or tok.lower() not in lower_forms):
+        elif len(tok) >= 2 and (not _sentence_start(text, pos)
+                                or tok.lower() not in lower_forms):
             acc.add("n", name_key(tok, lang), w, tok)
-        if len(tok) >= 4:
-            acc.add("w", word_key(tok, lang), w)
-    spans: list[tuple[int, int]] = [m.span() for m in _NOT_FIGURES.finditer(text)]
-    for d in find_dates(text):
+    skip: list[tuple[int, int]] = [m.span() for m in _NOT_FIGURES.finditer(text)]
+    for d in find_dates(text, tokens):
         w = weight(d.start)
         surface = text[d.start:d.end]
         acc.add("d", d.month_day, w, surface)
         if d.year:
             acc.add("dy", d.key, w, surface)
             acc.add("num", str(d.year), w, str(d.year))
-        spans.append((d.start, d.end))
+        skip.append((d.start, d.end))
     for m in NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in skip):
             continue
         value = normal_number(m.group())
         if len(value.replace(".", "")) >= 2:
             acc.add("num", value, weight(m.start()), m.group())
     return MatchKeys(lang=lang, date=date, exact=exact_hash(text),
-                     words=len(words), families=acc.families, surfaces=acc.surfaces)
+                     words=len(spans), families=acc.families, surfaces=acc.surfaces)
 
 
 def keys_for(parsed: ParsedRelease) -> dict:
