@@ -25,7 +25,7 @@ LANG_WEIGHTS = {"fr": 0.25, "az": 0.25, "ru": 0.2, "en": 0.2, "tr": 0.1}
 KIND_ORIGINAL, KIND_VERSION, KIND_REPOST, KIND_COPY = "original", "version", "repost", "copy"
 STYLES = ("header", "date-line", "dateline", "teaser", "plain")
 FILES_PER_FOLDER = 1000
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 
 def _rng(seed: int, index: int, salt: int = 0) -> random.Random:
@@ -171,6 +171,7 @@ def render(seed: int, index: int, ev: Event, lang: str, repost: bool) -> Rendere
             sentences[a], sentences[a + 1] = sentences[a + 1], sentences[a]
         if rng.random() < 0.4:
             title = title + " (" + lx.SECTION_LABELS[lang] + ")"
+    sentences.append(lx.CLOSING[lang].format(k=f"{1000 + index:,}".replace(",", " ")))
     y, m, d = ev.date
     paras = paragraphs(sentences, rng)
     body = "\n\n".join(paras)

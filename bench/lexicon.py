@@ -254,6 +254,16 @@ SENTENCES = {
     ],
 }
 
+# Closing line with a figure of its own: two renderings of one event are never word for word
+# the same text (an exact copy is planted on purpose, as a byte-identical file).
+CLOSING = {
+    "fr": "Selon le service de presse, {k} personnes ont suivi l’événement en ligne.",
+    "az": "Mətbuat xidmətinin məlumatına görə, tədbiri onlayn olaraq {k} nəfər izləyib.",
+    "ru": "По данным пресс-службы, за мероприятием онлайн следили {k} человек.",
+    "en": "According to the press service, {k} people followed the event online.",
+    "tr": "Basın servisine göre etkinliği çevrim içi olarak {k} kişi takip etti.",
+}
+
 FOOTERS = {
     "fr": ["© {y} Agence de presse. Tous droits réservés.", "Lire aussi : {t} au cœur des débats"],
     "az": ["© {y} Xəbər agentliyi. Bütün hüquqlar qorunur.", "Digər xəbərlər: {t} diqqət mərkəzində"],
