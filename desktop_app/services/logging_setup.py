@@ -158,3 +158,21 @@ def log_startup_milestone(name: str, clock_start: float | None = None) -> float 
     if elapsed is not None:
         log.info("startup: %s after %.3f s", name, elapsed)
     return elapsed
+
+
+STARTUP_PROBE_ENV = "RELEASE_REVIEW_STARTUP_PROBE"
+
+
+def first_window_shown() -> bool:
+    """Log the cold-start time at the first shown window.
+
+    With RELEASE_REVIEW_STARTUP_PROBE=<file> the seconds are also written to that file and
+    True is returned, telling the caller to quit: packaging/measure_startup.py times the
+    bundle this way.
+    """
+    elapsed = log_startup_milestone("main window shown")
+    probe = os.environ.get(STARTUP_PROBE_ENV)
+    if not probe:
+        return False
+    Path(probe).write_text(f"{elapsed if elapsed is not None else -1:.3f}\n", encoding="ascii")
+    return True

@@ -83,3 +83,12 @@ def test_seconds_since_process_start_is_plausible() -> None:
     elapsed = logging_setup.seconds_since_process_start()
     if sys.platform.startswith("linux"):
         assert elapsed is not None and 0.0 <= elapsed < 24 * 3600
+
+
+def test_first_window_probe_writes_seconds(tmp_path: Path, monkeypatch) -> None:
+    probe = tmp_path / "probe.txt"
+    monkeypatch.delenv(logging_setup.STARTUP_PROBE_ENV, raising=False)
+    assert logging_setup.first_window_shown() is False
+    monkeypatch.setenv(logging_setup.STARTUP_PROBE_ENV, str(probe))
+    assert logging_setup.first_window_shown() is True
+    assert float(probe.read_text()) >= 0.0
