@@ -17,6 +17,7 @@ from ..domain.annotations import (
     Span,
 )
 from ..domain.errors import ConflictError, NotFoundError
+from .locking import lock_rows
 from .tables import (
     EntityRow,
     EntityTypeRow,
@@ -121,6 +122,9 @@ def release_text(session: Session, release_id: int) -> tuple[str, str | None]:
 
 def refresh_tag_counts(session: Session, release_ids: Iterable[int]) -> None:
     # Not a user edit of the release: its optimistic-lock version is left alone.
+    # The row lock makes a concurrent tagger wait, then count our committed spans too
+    # (on PostgreSQL two writers would otherwise each store their own partial count).
+    lock_rows(session, ReleaseRowTable, release_ids)
     for rid in set(release_ids):
         n = session.scalar(select(func.count()).where(SpanRow.release_id == rid)) or 0
         session.execute(update(ReleaseRowTable).where(ReleaseRowTable.id == rid)

@@ -40,11 +40,16 @@ def kind_of(table: type) -> str:
 
 
 def lock_rows(session: Session, table: type, ids: Iterable[int]) -> None:
-    """Hold row locks on `ids` until the transaction ends (no-op on SQLite: one writer)."""
+    """Hold row locks on `ids` until the transaction ends (no-op on SQLite: one writer).
+
+    FOR NO KEY UPDATE: it serialises writers of the rows but, unlike FOR UPDATE, does not
+    wait for transactions that merely inserted children pointing at them (their foreign-key
+    check holds KEY SHARE), which would deadlock two taggers of one release.
+    """
     wanted = sorted(set(ids))  # a fixed order, so two writers cannot deadlock
     if wanted and session.get_bind().dialect.name != "sqlite":
         session.execute(select(table.id).where(table.id.in_(wanted))
-                        .order_by(table.id).with_for_update())
+                        .order_by(table.id).with_for_update(key_share=True))
 
 
 def current_values(session: Session, table: type, row_id: int) -> dict | None:

@@ -57,7 +57,7 @@ def take(session: Session, reviewer: str, count: int, now: datetime, expire_befo
                 .values(held_by=reviewer, held_at=now).returning(R.id)
                 .execution_options(synchronize_session=False))
         return sorted(session.scalars(stmt))
-    ids = list(session.scalars(pick.with_for_update(skip_locked=True)))
+    ids = list(session.scalars(pick.with_for_update(skip_locked=True, key_share=True)))
     if not ids:
         return []
     session.execute(update(R).where(R.id.in_(ids)).values(held_by=reviewer, held_at=now)

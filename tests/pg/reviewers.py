@@ -153,3 +153,28 @@ def claim_all(url: str, name: str, barrier, results) -> None:
         results.put((name, got, None))
     except BaseException:
         results.put((name, got, traceback.format_exc()))
+
+
+def tag_with_service(url: str, name: str, release_ids: list[int], type_id: int, n: int,
+                     barrier, results) -> None:
+    """Tag `n` words per release through the app's tagging service."""
+    from desktop_app.services.annotate import AnnotateService
+    from desktop_app.services.entities import AliasCache
+    from desktop_app.services.sessions import WorkLog
+
+    made: list[int] = []
+    try:
+        db = Database(make_engine(url))
+        log = WorkLog(db, name)
+        service = AnnotateService(db, log, AliasCache(db))
+        barrier.wait(timeout=60)
+        for rid in release_ids:
+            text = service.text_of(rid)
+            for k in range(n):
+                start = text.index(f"w{name}x{k} ")
+                span, _ = service.create_span(rid, start, start + len(f"w{name}x{k}"), type_id)
+                made.append(span.id)
+        db.dispose()
+        results.put((name, made, None))
+    except BaseException:
+        results.put((name, made, traceback.format_exc()))

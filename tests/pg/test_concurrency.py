@@ -19,7 +19,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 
 import reviewers
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop_app.services.ingest import IngestService
 from desktop_app.storage import open_database
@@ -173,3 +173,46 @@ def test_eight_reviewers_no_lost_update(db_target, backend, tmp_path):
     assert figures["accepted"] > 0
     # Overlapping work on six releases must collide, or the test proved nothing.
     assert figures["conflicts"] > 0
+
+
+def test_tagging_service_keeps_tag_counts_under_concurrency(db_target, backend, tmp_path):
+    """Eight reviewers tag the same two releases through AnnotateService at once."""
+    per = 6
+    folder = tmp_path / "in"
+    folder.mkdir()
+    words = " ".join(f"wr{n}x{k}" for n in range(REVIEWERS) for k in range(per))
+    for i in range(2):
+        (folder / f"t{i}.txt").write_text(f"Shared {i}\n\n{words} end", encoding="utf-8")
+    db = open_database(db_target)
+    try:
+        IngestService(db).import_paths([folder])
+        with db.read() as s:
+            rids = list(s.scalars(select(ReleaseRowTable.id).order_by(ReleaseRowTable.id)))
+            type_id = s.scalar(select(EntityTypeRow.id).where(EntityTypeRow.name == "PERSON"))
+    finally:
+        db.dispose()
+    url = f"sqlite:///{db_target}" if backend == "sqlite" else db_target
+    methods = multiprocessing.get_all_start_methods()
+    mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    barrier, results = mp.Barrier(REVIEWERS), mp.Queue()
+    procs = [mp.Process(target=reviewers.tag_with_service,
+                        args=(url, f"r{n}", rids, type_id, per, barrier, results))
+             for n in range(REVIEWERS)]
+    for p in procs:
+        p.start()
+    got = [results.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=30)
+    assert [g[2] for g in got if g[2]] == []
+    assert sum(len(g[1]) for g in got) == REVIEWERS * per * 2
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            for rid in rids:
+                spans = s.scalar(select(func.count()).select_from(SpanRow)
+                                 .where(SpanRow.release_id == rid))
+                counted = s.scalar(select(ReleaseRowTable.tag_count)
+                                   .where(ReleaseRowTable.id == rid))
+                assert spans == counted == REVIEWERS * per, (rid, spans, counted)
+    finally:
+        db.dispose()

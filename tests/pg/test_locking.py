@@ -1,0 +1,196 @@
+"""Optimistic locking helpers on both back ends, and a lost update provoked step by step."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select, text
+
+from desktop_app.domain.errors import ConflictError
+from desktop_app.storage import annotations as ann_repo
+from desktop_app.storage import locking, open_database
+from desktop_app.storage.tables import DuplicatePairRow, EntityRow, ReleaseRowTable, SpanRow
+
+STAMP = datetime(2026, 3, 1, 9, 0, 0)
+
+
+def seed(ctx, tmp_path) -> dict:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Alpha\n\nAntonio Vitorino in Baku.", encoding="utf-8")
+    (folder / "b.txt").write_text("Beta\n\nİlham Əliyev met Vitorino.", encoding="utf-8")
+    ctx.ingest.import_paths([folder])
+    a, b = sorted(ctx.library.list_ids())
+    with ctx.db.write() as s:
+        ent = EntityRow(type_id=1, canonical_name="António Vitorino", created_at=STAMP)
+        pair = DuplicatePairRow(release_a=a, release_b=b, kind="cross", score=0.9,
+                                evidence={}, found_at=STAMP)
+        s.add_all([ent, pair])
+        s.flush()
+        span = ann_repo.insert_span(s, a, 7, 22, "Antonio Vitorino", 1, None, "ana")
+        return {"a": a, "b": b, "entity": ent.id, "pair": pair.id, "span": span.id}
+
+
+def test_versioned_update_wins_once_and_names_the_change(any_ctx, tmp_path):
+    ids = seed(any_ctx, tmp_path)
+    with any_ctx.db.write() as s:
+        v = locking.update_versioned(s, DuplicatePairRow, ids["pair"], 1,
+                                     {"status": "confirmed", "decided_by": "ana"},
+                                     base={"status": "candidate"})
+    assert v == 2
+    with pytest.raises(ConflictError) as caught, any_ctx.db.write() as s:
+        locking.update_versioned(s, DuplicatePairRow, ids["pair"], 1,
+                                 {"status": "rejected", "decided_by": "ben"},
+                                 base={"status": "candidate", "decided_by": None})
+    err = caught.value
+    assert (err.kind, err.record_id, err.expected_version, err.current_version) == (
+        "duplicate decision", ids["pair"], 1, 2)
+    assert {(c.field, c.yours, c.theirs) for c in err.changes} == {
+        ("status", "candidate", "confirmed"), ("decided_by", None, "ana")}
+    assert "status is now 'confirmed'" in str(err) and "nothing was overwritten" in str(err)
+    with any_ctx.db.read() as s:
+        row = s.get(DuplicatePairRow, ids["pair"])
+        assert (row.status, row.decided_by, row.version) == ("confirmed", "ana", 2)
+
+
+def test_conflict_on_deleted_record_and_versioned_delete(any_ctx, tmp_path):
+    ids = seed(any_ctx, tmp_path)
+    with pytest.raises(ConflictError) as caught, any_ctx.db.write() as s:
+        locking.delete_versioned(s, SpanRow, ids["span"], 7)
+    assert caught.value.current_version == 1 and not caught.value.deleted
+    with any_ctx.db.write() as s:
+        locking.delete_versioned(s, SpanRow, ids["span"], 1)
+    with pytest.raises(ConflictError, match="deleted by someone else") as caught, \
+            any_ctx.db.write() as s:
+        locking.update_versioned(s, SpanRow, ids["span"], 1, {"entity_id": ids["entity"]})
+    assert caught.value.deleted and caught.value.kind == "tag"
+
+
+def test_check_versions_and_release_status(any_ctx, tmp_path):
+    ids = seed(any_ctx, tmp_path)
+    with any_ctx.db.write() as s:
+        locking.check_versions(s, ReleaseRowTable, {ids["a"]: 1, ids["b"]: 1})
+    any_ctx.library.set_status([ids["b"]], any_ctx.library.release(ids["b"]).review_status)
+    with pytest.raises(ConflictError) as caught, any_ctx.db.write() as s:
+        locking.check_versions(s, ReleaseRowTable, {ids["a"]: 1, ids["b"]: 1})
+    assert caught.value.record_id == ids["b"] and caught.value.current_version == 2
+
+
+def test_orm_version_check_becomes_a_conflict(any_ctx, tmp_path, backend):
+    ids = seed(any_ctx, tmp_path)
+    bump = text("UPDATE entities SET version = version + 1, canonical_name = 'X' WHERE id = :i")
+    with pytest.raises(ConflictError, match="nothing was overwritten"):
+        with any_ctx.db.write() as s:
+            row = s.get(EntityRow, ids["entity"])
+            if backend == "postgresql":
+                with any_ctx.db.write() as other:
+                    other.execute(bump, {"i": ids["entity"]})
+            else:  # one writer at a time: change the row under the ORM's feet
+                s.execute(bump, {"i": ids["entity"]})
+            row.canonical_name = "Antonio Vitorino"
+            s.flush()
+
+
+def _wait_for_lock_wait(db, timeout: float = 20.0) -> None:
+    """Until another backend of this database waits on a row lock."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        with db.read() as s:
+            waiting = s.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'"))
+        if waiting:
+            return
+        time.sleep(0.02)
+    raise AssertionError("the second writer never waited for the first")
+
+
+def test_concurrent_tagging_keeps_the_tag_count(pg_url, tmp_path, app_paths):
+    """Two writers tag one release; the second counts before the first commits."""
+    from desktop_app.services.context import open_context
+
+    ctx = open_context(pg_url, app_paths)
+    try:
+        ids = seed(ctx, tmp_path)
+        with ctx.db.write() as s:
+            ann_repo.refresh_tag_counts(s, [ids["a"]])
+        first = ctx.db.write()
+        s1 = first.__enter__()
+        ann_repo.insert_span(s1, ids["a"], 0, 5, "Alpha", 1, None, "ana")
+        ann_repo.refresh_tag_counts(s1, [ids["a"]])
+        failure: list[BaseException] = []
+
+        def second() -> None:
+            try:
+                with ctx.db.write() as s2:
+                    ann_repo.insert_span(s2, ids["a"], 26, 30, "Baku", 1, None, "ben")
+                    ann_repo.refresh_tag_counts(s2, [ids["a"]])
+            except BaseException as exc:  # reported below
+                failure.append(exc)
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        _wait_for_lock_wait(ctx.db)
+        first.__exit__(None, None, None)
+        worker.join(timeout=30)
+        assert not failure
+        with ctx.db.read() as s:
+            spans = len(list(s.scalars(select(SpanRow.id).where(SpanRow.release_id == ids["a"]))))
+            counted = s.scalar(select(ReleaseRowTable.tag_count)
+                               .where(ReleaseRowTable.id == ids["a"]))
+        assert spans == counted == 3
+    finally:
+        ctx.close()
+
+
+def test_lock_rows_is_harmless_on_sqlite(tmp_path):
+    db = open_database(tmp_path / "x.sqlite3")
+    try:
+        with db.write() as s:
+            locking.lock_rows(s, ReleaseRowTable, [1, 2])
+    finally:
+        db.dispose()
+
+
+def test_taggers_who_both_inserted_do_not_deadlock(pg_url, tmp_path, app_paths):
+    """Both insert a span (taking KEY SHARE on the release) before either recounts."""
+    from desktop_app.services.context import open_context
+
+    ctx = open_context(pg_url, app_paths)
+    try:
+        ids = seed(ctx, tmp_path)
+        first = ctx.db.write()
+        s1 = first.__enter__()
+        s1.execute(text("SET LOCAL lock_timeout = '10s'"))
+        ann_repo.insert_span(s1, ids["a"], 0, 5, "Alpha", 1, None, "ana")
+        inserted, go = threading.Event(), threading.Event()
+        failure: list[BaseException] = []
+
+        def second() -> None:
+            try:
+                with ctx.db.write() as s2:
+                    ann_repo.insert_span(s2, ids["a"], 26, 30, "Baku", 1, None, "ben")
+                    inserted.set()
+                    go.wait(timeout=30)
+                    ann_repo.refresh_tag_counts(s2, [ids["a"]])
+            except BaseException as exc:  # reported below
+                failure.append(exc)
+                inserted.set()
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        assert inserted.wait(timeout=30)
+        ann_repo.refresh_tag_counts(s1, [ids["a"]])  # must not wait for the second writer
+        go.set()
+        first.__exit__(None, None, None)
+        worker.join(timeout=30)
+        assert not failure
+        with ctx.db.read() as s:
+            counted = s.scalar(select(ReleaseRowTable.tag_count)
+                               .where(ReleaseRowTable.id == ids["a"]))
+        assert counted == 3
+    finally:
+        ctx.close()
