@@ -160,7 +160,7 @@ def find_date(text: str) -> DateMatch | None:
 
 def parse_date(value: str) -> ReleaseDate | None:
     """A date field's value: ISO forms first, then any written date, then a bare year."""
-    value = value.strip()
+    value = value.strip()[:200]
     if not value:
         return None
     match = find_date(value)

@@ -22,7 +22,8 @@ _KEYS = {
     "lang": "lang", "language": "lang", "langue": "lang", "dil": "lang", "язык": "lang",
     "id": "id", "dateline": "dateline",
 }
-_HEADER = re.compile(r"^\s*(?P<key>[^\W\d_][^\n:]{0,24}?)\s*:\s*(?P<value>.*?)\s*$")
+_HEADER = re.compile(r"[ \t]*(?P<key>[^\W\d_][^\n:]{0,24}):(?P<value>.*)")
+MAX_HEADER_LINE = 2000
 _LEADING_DATE = re.compile(
     r"^\s*date\s*[:=]?\s*(?P<date>(?:19|20)\d\d(?:-\d\d){0,2})(?![\d-])[ \t]*(?P<rest>.*)$",
     re.IGNORECASE)
@@ -72,8 +73,10 @@ def read_header_block(lines: list[str], start: int) -> tuple[HeaderInfo, int]:
 
 
 def _add_field(info: HeaderInfo, line: str, allow_unknown: bool) -> bool:
+    if len(line) > MAX_HEADER_LINE:
+        return False
     m = _HEADER.match(line)
-    if m is None or len(line) > 2000:
+    if m is None:
         return False
     key = m.group("key").strip().casefold()
     value = m.group("value").strip().strip('"')

@@ -19,7 +19,6 @@ from .titles import clean_title, repair_lost_diacritics
 
 PRE_BODY_LINES = 12
 _SPACES = re.compile(r"\s+")
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…|\s)+$")
 _TITLE_END_BAD = tuple(".,;:")
 
 
@@ -113,7 +112,7 @@ class _Reader:
 
     def _is_teaser(self, i: int, title_key: str | None) -> bool:
         """A paragraph that repeats the title and/or the start of a later paragraph."""
-        text = _norm(_ELLIPSIS.sub("", self.lines[i]))
+        text = _norm(self.lines[i].rstrip(" \t.…"))
         if title_key and text.startswith(title_key):
             text = text[len(title_key):].strip()
             if not text:

@@ -37,7 +37,7 @@ def _language(layout: Layout) -> tuple[str | None, float]:
 
 def read_text_file(path: Path, data: bytes) -> list[ParsedRelease]:
     text = decode_text(data)
-    if len(text) > MAX_BODY_CHARS * 2:
+    if len(text) > MAX_BODY_CHARS:
         raise ImportFileError("too much text for one release")
     layout = analyse(text, markdown=path.suffix.lower() == ".md")
     return [release_from_layout(path, layout)]
@@ -47,6 +47,8 @@ def read_html_file(path: Path, data: bytes) -> list[ParsedRelease]:
     doc = html_text.extract(decode_text(data))
     if not doc.text.strip():
         raise ImportFileError("no text in the HTML page")
+    if len(doc.text) > MAX_BODY_CHARS:
+        raise ImportFileError("too much text for one release")
     text = doc.text
     if doc.heading and not text.startswith(doc.heading):
         text = f"{doc.heading}\n\n{text}"  # the heading sits outside the article text

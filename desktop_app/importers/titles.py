@@ -14,12 +14,16 @@ from collections import Counter
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 
 
 def clean_title(title: str) -> str:
-    title = _MD_HEADING.sub("", title)
-    return " ".join(title.split()).strip(" *_")
+    """One-line title without markdown heading marks or emphasis."""
+    title = " ".join(title.split())
+    if title.startswith("#"):
+        title = title.lstrip("#").lstrip()
+        if title.endswith("#"):
+            title = title.rstrip("#").rstrip()
+    return title.strip(" *_")
 
 
 @lru_cache(maxsize=65536)
