@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, aliased
 
 from ..domain.duplicates import Candidate, DuplicatePair, Evidence, PairFilter, VersionInfo
 from ..domain.enums import DuplicateKind, PairStatus
-from ..domain.errors import ConflictError, NotFoundError
+from ..domain.errors import NotFoundError
+from .locking import conflict, serialize
 from .tables import (
     DuplicatePairRow,
     EntityAliasRow,
@@ -197,7 +198,7 @@ def set_pair_status(session: Session, pair_id: int, status: PairStatus, actor: s
                            .execution_options(synchronize_session=False))
     if done.rowcount == 0:
         get_pair(session, pair_id)  # raises NotFoundError when missing
-        raise ConflictError("Someone else decided this pair meanwhile; the list is refreshed.")
+        raise conflict(session, P, pair_id, expected_version, {"status": status.value})
     return get_pair(session, pair_id)
 
 
@@ -212,6 +213,9 @@ def refresh_groups(session: Session, release_ids: Iterable[int]) -> set[int]:
     """
     P = DuplicatePairRow
     R = ReleaseRowTable
+    # Groups span many releases: one refresher at a time, each seeing the last one's
+    # committed pairs (concurrent confirmations on a server would split a group otherwise).
+    serialize(session, "version-groups")
     todo = set(release_ids)
     confirmed: dict[int, set[int]] = {}
     frontier = set(todo)

@@ -13,10 +13,11 @@ spans), which a version check alone cannot protect on PostgreSQL.
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -50,6 +51,18 @@ def lock_rows(session: Session, table: type, ids: Iterable[int]) -> None:
     if wanted and session.get_bind().dialect.name != "sqlite":
         session.execute(select(table.id).where(table.id.in_(wanted))
                         .order_by(table.id).with_for_update(key_share=True))
+
+
+def serialize(session: Session, name: str) -> None:
+    """Let one transaction at a time past this point for `name`, until it ends.
+
+    For derived data computed from many rows (e.g. version groups over confirmed pairs):
+    after the wait, the transaction reads what the previous holder committed. A PostgreSQL
+    transaction-level advisory lock; SQLite has one writer anyway.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        key = zlib.crc32(name.encode("utf-8")) - (1 << 31)  # a stable signed 32-bit key
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
 def current_values(session: Session, table: type, row_id: int) -> dict | None:

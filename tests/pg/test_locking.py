@@ -194,3 +194,52 @@ def test_taggers_who_both_inserted_do_not_deadlock(pg_url, tmp_path, app_paths):
         assert counted == 3
     finally:
         ctx.close()
+
+
+def test_concurrent_pair_confirmations_give_one_version_group(pg_url, tmp_path, app_paths):
+    """Confirming A–B and B–C at once must put A, B and C in one group."""
+    from desktop_app.domain.enums import PairStatus
+    from desktop_app.services.context import open_context
+    from desktop_app.storage import duplicates as dup_repo
+
+    ctx = open_context(pg_url, app_paths)
+    try:
+        folder = tmp_path / "in"
+        folder.mkdir()
+        for name in "abc":
+            (folder / f"{name}.txt").write_text(f"{name}\n\nText {name}.", encoding="utf-8")
+        ctx.ingest.import_paths([folder])
+        a, b, c = sorted(ctx.library.list_ids())
+        with ctx.db.write() as s:
+            ab = DuplicatePairRow(release_a=a, release_b=b, kind="near", score=0.9, evidence={},
+                                  found_at=STAMP)
+            bc = DuplicatePairRow(release_a=b, release_b=c, kind="near", score=0.9, evidence={},
+                                  found_at=STAMP)
+            s.add_all([ab, bc])
+            s.flush()
+            ab_id, bc_id = ab.id, bc.id
+        first = ctx.db.write()
+        s1 = first.__enter__()
+        dup_repo.set_pair_status(s1, ab_id, PairStatus.CONFIRMED, "ana", 1)
+        dup_repo.refresh_groups(s1, [a, b])
+        failure: list[BaseException] = []
+
+        def second() -> None:
+            try:
+                with ctx.db.write() as s2:
+                    dup_repo.set_pair_status(s2, bc_id, PairStatus.CONFIRMED, "ben", 1)
+                    dup_repo.refresh_groups(s2, [b, c])
+            except BaseException as exc:  # reported below
+                failure.append(exc)
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        _wait_for_lock_wait(ctx.db)
+        first.__exit__(None, None, None)
+        worker.join(timeout=30)
+        assert not failure
+        with ctx.db.read() as s:
+            groups = dict(s.execute(select(ReleaseRowTable.id, ReleaseRowTable.version_group)).all())
+        assert groups[a] == groups[b] == groups[c] == a
+    finally:
+        ctx.close()
