@@ -1,7 +1,7 @@
 """Script-neutral keys for proper names and words: folding, case-ending stripping, skeletons.
 
 `Vitorinonu` (az), `Vitorino` (fr) and `Виторино` (ru) share the skeleton `vtrn`;
-`Hasanov`, `Həsənov` and `Гасанов` share `gsnv`.
+`Hasanov`, `Həsənov` and `Гасанов` share `ksnv`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
 _APOSTROPHES = "'’ʼ`´"
 _DIGRAPHS = (("shch", "s"), ("dzh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("zh", "j"),
              ("th", "t"), ("ph", "f"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("gh", "g"))
-_LETTERS = str.maketrans({"h": "g", "q": "k", "w": "v", "x": "k", "z": "s", "c": "k",
+# Velars fall together (Berqlund / Berglund, Гасанов / Hasanov / Khasanov).
+_LETTERS = str.maketrans({"h": "k", "g": "k", "q": "k", "w": "v", "x": "k", "z": "s", "c": "k",
                           "j": "", "a": "", "e": "", "i": "", "o": "", "u": "", "y": ""})
 _NON_LETTER = re.compile(r"[^a-z]")
 _REPEAT = re.compile(r"(.)\1+")

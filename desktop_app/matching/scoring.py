@@ -14,6 +14,11 @@ CHUNK_PAIRS = 100_000
 # A release date further apart than this (days) counts against a pair.
 DATE_TOLERANCE_DAYS = 3
 LONG_WORDS = 150
+# Multipliers of a pair's score: versions of one release keep its dates and figures.
+RELEASE_DATES_APART = 0.4   # release dates more than DATE_TOLERANCE_DAYS apart
+DATES_DIFFER = 0.35         # both mention dates, none in common
+FIGURES_DIFFER = 0.6        # times the share of the shorter text's figures the other lacks
+NOTHING_SHARED = 0.6        # long texts sharing no figure, year or date
 
 
 def sparse_dot(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
@@ -54,7 +59,7 @@ def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.nd
     day = index.day
     da, db = day[a], day[b]
     far = (da >= 0) & (db >= 0) & (np.abs(da - db) > DATE_TOLERANCE_DAYS)
-    factor[far] *= 0.5
+    factor[far] *= RELEASE_DATES_APART
 
     def counts(view: tuple[np.ndarray, np.ndarray, np.ndarray]):
         indptr = view[0]
@@ -64,7 +69,7 @@ def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.nd
     nda, ndb, sd = counts(index.family_rows(("d",)))
     both = (nda > 0) & (ndb > 0)
     factor[both & (sd > 0)] *= 1.0 + 0.15 * np.minimum(sd, 3)[both & (sd > 0)]
-    factor[both & (sd == 0)] *= 0.6
+    factor[both & (sd == 0)] *= DATES_DIFFER
     nfa, nfb, sf = counts(index.family_rows(("num",), years=False))
     wa, wb = index.words[a], index.words[b]
     n_short = np.where(wa <= wb, nfa, nfb)
@@ -72,11 +77,12 @@ def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.nd
     factor[figs & (sf > 0)] *= 1.0 + 0.1 * np.minimum(sf, 4)[figs & (sf > 0)]
     missing = n_short - sf
     bad = figs & (missing >= 2) & (missing > sf)
-    factor[bad] *= np.maximum(0.5, 1.0 - 0.12 * (missing - sf))[bad]
+    share = missing / np.maximum(n_short, 1)
+    factor[bad] *= (1.0 - FIGURES_DIFFER * share)[bad]
     _, _, sy = counts(index.family_rows(("num",), years=True))
     stated = (nda + ndb + nfa + nfb) > 0
     none_shared = (sd == 0) & (sf == 0) & (sy == 0)
-    factor[(np.minimum(wa, wb) >= LONG_WORDS) & none_shared & stated] *= 0.6
+    factor[(np.minimum(wa, wb) >= LONG_WORDS) & none_shared & stated] *= NOTHING_SHARED
     return factor
 
 
@@ -104,14 +110,14 @@ def agreement(x: MatchKeys, y: MatchKeys, day_x: int, day_y: int) -> tuple[float
     factor = 1.0
     conflicts: list[str] = []
     if day_x >= 0 and day_y >= 0 and abs(day_x - day_y) > DATE_TOLERANCE_DAYS:
-        factor *= 0.5
+        factor *= RELEASE_DATES_APART
         conflicts.append(f"release dates {x.date} / {y.date}")
     dx, dy = set(x.families.get("d", {})), set(y.families.get("d", {}))
     if dx and dy:
         if dx & dy:
             factor *= 1.0 + 0.15 * min(len(dx & dy), 3)
         else:
-            factor *= 0.6
+            factor *= DATES_DIFFER
             conflicts.append("dates " + ", ".join(sorted(dx)[:3]) + " / " +
                              ", ".join(sorted(dy)[:3]))
     fx, fy = _figures(x), _figures(y)
@@ -122,13 +128,13 @@ def agreement(x: MatchKeys, y: MatchKeys, day_x: int, day_y: int) -> tuple[float
         if common:
             factor *= 1.0 + 0.1 * min(len(common), 4)
         if len(missing) >= 2 and len(missing) > len(common):
-            factor *= max(0.5, 1.0 - 0.12 * (len(missing) - len(common)))
+            factor *= 1.0 - FIGURES_DIFFER * len(missing) / len(short)
             conflicts.append("figures " + ", ".join(sorted(missing)[:4]))
     # Long releases that are versions of one another share some figure or date; two long
     # texts sharing none (while stating some) are more likely two stories on one topic.
     if (min(x.words, y.words) >= LONG_WORDS and not (dx & dy) and not (fx & fy)
             and not (_years(x) & _years(y)) and (dx or dy or fx or fy)):
-        factor *= 0.6
+        factor *= NOTHING_SHARED
         conflicts.append("no shared figure or date")
     return factor, conflicts
 
