@@ -52,13 +52,13 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(self.language, 1)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.language)
         layout.addWidget(QLabel("Date", self))
         layout.addWidget(self.date_from)
         layout.addWidget(self.date_to)
-        layout.addWidget(self.source, 1)
-        layout.addWidget(self.status, 1)
+        layout.addWidget(self.source)
+        layout.addWidget(self.status)
         layout.addWidget(self.clear_button)
 
         # Typing restarts the timer; the query runs once the user pauses.
@@ -88,7 +88,7 @@ class FilterBar(QWidget):
         edit.setPlaceholderText(hint)
         edit.setValidator(validator)
         edit.setToolTip("A year, a month (YYYY-MM) or a day (YYYY-MM-DD); inclusive")
-        edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("to YYYY-MM-DD") + 16)
+        edit.setFixedWidth(self.fontMetrics().horizontalAdvance("from YYYY-MM-DD") + 24)
         return edit
 
     # --- state ----------------------------------------------------------------------

@@ -133,6 +133,8 @@ class ImportReportDialog(QDialog):
             view.setColumnWidth(1, 110)
             layout.addWidget(view, 1)
             self.problems_view = view
+        else:
+            layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)

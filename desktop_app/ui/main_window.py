@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 Opener = Callable[[str], AppContext]
 IMPORT_FILTER = ("Releases (*.txt *.md *.html *.htm *.jsonl *.csv);;All files (*)")
 DB_FILTER = "Release Review databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+TITLE_COLUMN = [c.key for c in COLUMNS].index("title")
 STATUS_KEYS = {ReviewStatus.NEW: "Ctrl+1", ReviewStatus.IN_PROGRESS: "Ctrl+2",
                ReviewStatus.DONE: "Ctrl+3", ReviewStatus.SKIPPED: "Ctrl+4"}
 
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
         char = table.fontMetrics().averageCharWidth()
         for i, column in enumerate(COLUMNS):
             table.setColumnWidth(i, column.width * char + 12)
+        # The title takes the spare width; no column is ever sized from its contents.
+        hh.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         hh.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         hh.setSortIndicatorShown(True)
         hh.sortIndicatorChanged.connect(self._sort_changed)
@@ -299,7 +302,8 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(help_menu)
         self._menus["help"] = help_menu
         about = self._action(help_menu, "&About Release Review",
-                             lambda: about_box(self, self._ctx.location).exec())
+                             lambda: about_box(self, self._ctx.location,
+                                               self._ctx.paths.log_dir).exec())
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _action(self, menu: QMenu, text: str, slot: Callable[[], object],

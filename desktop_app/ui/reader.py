@@ -26,6 +26,12 @@ from .filter_bar import language_name
 from .textpos import Utf16Map
 
 SEARCH_LAYER = "search"
+PRECISION_NOTE = {
+    DatePrecision.DAY: "",
+    DatePrecision.MONTH: "  (month only)",
+    DatePrecision.YEAR: "  (year only)",
+    DatePrecision.MONTH_DAY: "  (day and month; year unknown)",
+}
 EMPTY = "—"
 
 
@@ -138,6 +144,9 @@ class ReaderPane(QWidget):
         self._map = Utf16Map(text)
         self.title_label.setText(release.title or "(untitled)")
         self._fill_metadata(release)
+        # Start from a plain format: setPlainText would reuse the bold of the previous title.
+        self.text_edit.setCurrentCharFormat(QTextCharFormat())
+        self.text_edit.document().clear()
         self.text_edit.setPlainText(text)
         self._bold_title(release)
         self._highlight_search()
@@ -152,8 +161,7 @@ class ReaderPane(QWidget):
     def _fill_metadata(self, r: Release) -> None:
         date = EMPTY
         if r.date is not None:
-            date = r.date.iso if r.date.precision is DatePrecision.DAY else (
-                f"{r.date.iso} (known to the {r.date.precision.value.replace('_', ' and ')})")
+            date = r.date.iso + PRECISION_NOTE[r.date.precision]
         lang = EMPTY
         if r.language:
             lang = language_name(r.language)
@@ -175,6 +183,7 @@ class ReaderPane(QWidget):
         fmt.setFontWeight(QFont.Weight.Bold)
         cursor.mergeCharFormat(fmt)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        self.text_edit.setCurrentCharFormat(QTextCharFormat())
 
     def _highlight_search(self) -> None:
         r = self._release

@@ -45,6 +45,13 @@ COLUMNS = (
     Column("duplicates", "Dups", 5, numeric=True),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+_TITLE_COL = COLUMN_KEYS.index("title")
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(ID_ROLE)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _ID))
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 def _cell(row: ReleaseRow, key: str) -> str:
@@ -75,6 +82,7 @@ class ReleaseTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
         self._cache: OrderedDict[int, ReleaseRow] = OrderedDict()
+        self._cells: dict[int, tuple[str, ...]] = {}  # display strings of cached rows
         self.fetches = 0  # pages read from the store (for tests and profiling)
 
     # --- query ----------------------------------------------------------------------
@@ -99,6 +107,7 @@ class ReleaseTableModel(QAbstractTableModel):
         self._ids = []
         self._row_of = None
         self._cache.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def set_filter(self, flt: ReleaseFilter) -> None:
@@ -118,6 +127,7 @@ class ReleaseTableModel(QAbstractTableModel):
         self._ids = ids
         self._row_of = None
         self._cache.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def refresh_releases(self, ids: Iterable[int]) -> None:
@@ -125,6 +135,7 @@ class ReleaseTableModel(QAbstractTableModel):
         changed = [i for i in ids if i in self.row_index()]
         for i in changed:
             self._cache.pop(i, None)
+            self._cells.pop(i, None)
         last = len(COLUMNS) - 1
         for i in changed:
             r = self.row_index()[i]
@@ -171,7 +182,8 @@ class ReleaseTableModel(QAbstractTableModel):
             if rid in rows:
                 self._cache[rid] = rows[rid]
         while len(self._cache) > CACHE_ROWS:
-            self._cache.popitem(last=False)
+            evicted, _ = self._cache.popitem(last=False)
+            self._cells.pop(evicted, None)
 
     # --- Qt model API ---------------------------------------------------------------
 
@@ -182,23 +194,36 @@ class ReleaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._ids):
+        # Called thousands of times per repaint: unhandled roles leave first, as plain ints.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        column = COLUMNS[index.column()]
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        r = index.row()
+        if r >= len(self._ids):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == _ID:
+            return self._ids[r]
+        col = index.column()
+        if role == _ALIGN:
+            return _RIGHT if COLUMNS[col].numeric else None
+        cells = self.cells(r)
+        if cells is None:
             return None
-        row = self.release_row(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title if column.key == "title" else None
-        return _cell(row, column.key)
+        if role == _TOOLTIP:
+            return cells[col] if col == _TITLE_COL else None
+        return cells[col]
+
+    def cells(self, row: int) -> tuple[str, ...] | None:
+        """The display strings of one row, computed once per fetch."""
+        rid = self._ids[row]
+        cells = self._cells.get(rid)
+        if cells is None:
+            release = self.release_row(row)
+            if release is None:
+                return None
+            cells = tuple(_cell(release, c.key) for c in COLUMNS)
+            self._cells[rid] = cells
+        return cells
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDockWidget, QLabel
 
 from desktop_app.domain.enums import ReviewStatus
@@ -147,6 +148,13 @@ def test_open_a_release_shows_metadata_and_text(qtbot, filled_window) -> None:
     assert r.meta_labels["source"].text() == "Baku Novosti"
     assert r.text_edit.toPlainText() == r.release.text
     assert w.current_release_id() == rid
+    # The title is bold, the body is not, also after moving on to another release.
+    w.move_current(1)
+    w.move_current(-1)
+    cursor = r.cursor_for(1, 2)
+    assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
+    cursor = r.cursor_for(r.release.body_offset + 1, r.release.body_offset + 2)
+    assert cursor.charFormat().fontWeight() != QFont.Weight.Bold
 
 
 def test_markup_title_is_shown_literally(qtbot, ctx, settings) -> None:
