@@ -69,6 +69,8 @@ def test_mixed_encodings_in_one_file(chunks: list[tuple[str, str]]) -> None:
 def test_huge_lines(length: int, suffix: str) -> None:
     check("f" + suffix, b"Title: x\n\n" + b"a" * length + b"\n")
     check("f" + suffix, ("й" * length).encode("utf-8"))
+    # Long runs that a backtracking pattern would take quadratic time over.
+    check("f" + suffix, b"Title: a\nkey: " + b" " * length + b"x\n\n" + b"." * length + b"x")
 
 
 @SETTINGS
