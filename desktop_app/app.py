@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database file or URL (default: the embedded database)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="folder for the default database, backups and logs")
+    parser.add_argument("database", nargs="?", metavar="FILE",
+                        help="database file to open, as the desktop menu entry passes it")
     parser.add_argument("--self-test", action="store_true",
                         help="open the main window offscreen, check fonts, SQLite and FTS5")
     return parser
@@ -39,9 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from .services.logging_setup import setup_logging
     from .ui.errors import error_box, install_excepthook, set_log_path
+    from .ui.i18n import setup_language
     from .ui.main_window import MainWindow
+    from .ui.palette import ThemeManager
     from .ui.resources import app_icon
     from .ui.settings import Settings
+    from .ui.welcome import should_welcome
 
     paths = AppPaths.resolve(args.data_dir)
     logs = setup_logging(paths)
@@ -60,12 +65,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("cannot open %s: %s", args.db or paths.default_database, exc)
         error_box(None, exc).exec()
         return 2
-    window = MainWindow(ctx, Settings(), opener=lambda target: open_context(target, paths))
+    # An explicit data folder (tests, portable use) keeps its settings beside the data.
+    settings = Settings.at_path(paths.data_dir / "settings.ini") if args.data_dir else Settings()
+    setup_language(app, settings)
+    ThemeManager(app).apply_saved(settings)
+    window = MainWindow(ctx, settings, opener=lambda target: open_context(target, paths))
     window.show()
+    if should_welcome(ctx.library.count()):
+        offer_start(window, settings)
     try:
         return app.exec()
     finally:
         window.shutdown()
+
+
+def offer_start(window, settings) -> None:  # noqa: ANN001 - MainWindow, Settings
+    """First run on an empty database: import a folder, open a database or try the demo."""
+    from .services.resources import demo_corpus_dir
+    from .ui import welcome
+
+    dialog = welcome.WelcomeDialog(settings, window)
+    dialog.exec()
+    if dialog.choice == welcome.IMPORT_FOLDER:
+        window.import_folder_dialog()
+    elif dialog.choice == welcome.OPEN_DATABASE:
+        window.open_database_dialog()
+    elif dialog.choice == welcome.DEMO:
+        window.start_import([demo_corpus_dir()])
 
 
 if __name__ == "__main__":

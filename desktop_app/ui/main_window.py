@@ -259,15 +259,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menu("&File")
         self._action(file_menu, "&New database…", self._new_database, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open database…", self._open_database_dialog,
+        self._action(file_menu, "&Open database…", self.open_database_dialog,
                      QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self.import_action = self._action(file_menu, "&Import files…", self._import_files_dialog,
+        self.import_action = self._action(file_menu, "&Import files…", self.import_files_dialog,
                                           "Ctrl+I")
         self.import_folder_action = self._action(file_menu, "Import &folder…",
-                                                 self._import_folder_dialog, "Ctrl+Shift+I")
+                                                 self.import_folder_dialog, "Ctrl+Shift+I")
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
             self.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
             self.open_database(path)
 
-    def _open_database_dialog(self) -> None:
+    def open_database_dialog(self) -> None:
         start = self.settings.get(Keys.LAST_DATABASE_FOLDER) or str(self._ctx.paths.data_dir)
         path, _ = QFileDialog.getOpenFileName(self, "Open database", start, DB_FILTER)
         if path:
@@ -449,14 +449,14 @@ class MainWindow(QMainWindow):
 
     # --- import -------------------------------------------------------------------------------
 
-    def _import_files_dialog(self) -> None:
+    def import_files_dialog(self) -> None:
         start = self.settings.get(Keys.LAST_IMPORT_FOLDER)
         files, _ = QFileDialog.getOpenFileNames(self, "Import releases", start, IMPORT_FILTER)
         if files:
             self.settings.set(Keys.LAST_IMPORT_FOLDER, str(Path(files[0]).parent))
             self.start_import([Path(f) for f in files])
 
-    def _import_folder_dialog(self) -> None:
+    def import_folder_dialog(self) -> None:
         start = self.settings.get(Keys.LAST_IMPORT_FOLDER)
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of releases", start)
         if folder:
