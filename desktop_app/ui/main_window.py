@@ -289,6 +289,9 @@ class MainWindow(QMainWindow):
         for status, key in STATUS_KEYS.items():
             self.status_actions[status] = self._action(
                 review, f"Mark {status.label}", lambda s=status: self.set_status(s), key)
+        # The same review actions on a right click in the list.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(list(self.status_actions.values()))
         review.addSeparator()
         nxt = self._action(review, "&Next release", lambda: self.move_current(1), "J")
         nxt.setShortcuts([QKeySequence("J"), QKeySequence("Ctrl+Down")])

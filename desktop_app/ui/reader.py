@@ -104,13 +104,32 @@ class ReaderPane(QWidget):
         self.text_edit.document().setDocumentMargin(10)
         self.hits_label = plain_label(self, "hits")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(header)
-        layout.addWidget(self.text_edit, 1)
-        layout.addWidget(self.hits_label)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(header)
+        self._layout.addWidget(self.text_edit, 1)
+        self._layout.addWidget(self.hits_label)
         self.show_release(None)
+
+    def set_text_widget(self, widget: QPlainTextEdit) -> None:
+        """Put another text widget (e.g. an annotating QPlainTextEdit subclass) in the reader.
+
+        The reader keeps filling it (plain text, bold title, highlight layers); a widget that
+        sets its own ExtraSelections should add `layer_selections()` to them.
+        """
+        old = self.text_edit
+        widget.setObjectName(old.objectName())
+        widget.setReadOnly(True)
+        self._layout.replaceWidget(old, widget)
+        old.hide()
+        old.deleteLater()
+        self.text_edit = widget
+        self.show_release(self._release)
+
+    def layer_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """Every highlight of every layer, in painting order."""
+        return [s for layer in self._layers.values() for s in layer]
 
     # --- what is shown ----------------------------------------------------------------
 
@@ -235,7 +254,7 @@ class ReaderPane(QWidget):
         self._apply_layers()
 
     def _apply_layers(self) -> None:
-        self.text_edit.setExtraSelections([s for layer in self._layers.values() for s in layer])
+        self.text_edit.setExtraSelections(self.layer_selections())
 
     def scroll_to(self, start: int) -> None:
         cursor = self.cursor_for(start, start)

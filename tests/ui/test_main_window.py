@@ -252,3 +252,18 @@ def test_open_another_database_and_recent_list(qtbot, filled_window, tmp_path, s
     assert settings.recent_databases[:2] == [str(other), first]
     assert w.open_database(first)
     assert rows_shown(w) == 6
+
+
+def test_reader_accepts_another_text_widget(qtbot, filled_window) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    w = filled_window
+    w.filter_bar.search.setText("Vitorino")
+    w.filter_bar.search.returnPressed.emit()
+    replacement = QPlainTextEdit()
+    w.reader.set_text_widget(replacement)
+    assert w.reader.text_edit is replacement and replacement.isReadOnly()
+    assert replacement.toPlainText() == w.reader.release.text
+    assert replacement.extraSelections()  # the search layer moved along
+    start, end = w.reader.highlight_ranges(SEARCH_LAYER)[0]
+    assert w.reader.release.text[start:end] in ("Vitorino", "Виторино")
