@@ -39,8 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from .services.logging_setup import setup_logging
+    from .services.logging_setup import first_window_shown, setup_logging
+    from .services.resources import APP_ID
     from .ui.errors import error_box, install_excepthook, set_log_path
+    from .ui.extras import install_extras
     from .ui.i18n import setup_language
     from .ui.main_window import MainWindow
     from .ui.palette import ThemeManager
@@ -56,21 +58,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland app id: matches the .desktop file
     app.setWindowIcon(app_icon())
     install_excepthook()
 
+    target = args.db or args.database
     try:
-        ctx = open_context(args.db, paths)
+        ctx = open_context(target, paths)
     except ReleaseReviewError as exc:
-        log.warning("cannot open %s: %s", args.db or paths.default_database, exc)
+        log.warning("cannot open %s: %s", target or paths.default_database, exc)
         error_box(None, exc).exec()
         return 2
     # An explicit data folder (tests, portable use) keeps its settings beside the data.
     settings = Settings.at_path(paths.data_dir / "settings.ini") if args.data_dir else Settings()
     setup_language(app, settings)
-    ThemeManager(app).apply_saved(settings)
+    themes = ThemeManager(app)
+    themes.apply_saved(settings)
     window = MainWindow(ctx, settings, opener=lambda target: open_context(target, paths))
+    install_extras(window, settings, themes)
     window.show()
+    app.processEvents()  # painted before anything is asked; the start-up time is taken here
+    if first_window_shown():  # RELEASE_REVIEW_STARTUP_PROBE: measuring start-up only
+        window.shutdown()
+        return 0
     if should_welcome(ctx.library.count()):
         offer_start(window, settings)
     try:
