@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.errors import Cancelled, ReleaseReviewError
-from ..domain.export import ExportFilter, ExportFormat, ExportSummary
+from ..domain.export import ExportFilter, ExportFormat, ExportSchema, ExportSummary
 from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from ..exporters import make_exporter
 from ..exporters.base import ExportTargetError
@@ -33,6 +33,11 @@ class ExportService:
         """(releases, duplicate pairs) that `flt` selects, for the dialog to show."""
         with self.db.read() as s:
             return reads.count_releases(s, flt), reads.count_pairs(s, flt)
+
+    def schema(self) -> ExportSchema:
+        """Entity and event types, for the tag filter."""
+        with self.db.read() as s:
+            return reads.read_schema(s)
 
     def entity_ids(self, refs: list[str]) -> list[int]:
         """Entity ids named by id, canonical name or alias; an error names the unknown ones."""
