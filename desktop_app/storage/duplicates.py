@@ -268,10 +268,11 @@ def refresh_groups(session: Session, release_ids: Iterable[int]) -> set[int]:
             changed.add(rid)
     if updates:
         table = R.__table__
+        # Derived columns, not a reviewer's edit of the release: its optimistic-lock version
+        # stays, so a status change made meanwhile is not refused for it.
         session.connection().execute(
             table.update().where(table.c.id == bindparam("rid")).values(
-                version_group=bindparam("vg"), duplicate_count=bindparam("dc"),
-                version=table.c.version + 1), updates)
+                version_group=bindparam("vg"), duplicate_count=bindparam("dc")), updates)
     return changed
 
 

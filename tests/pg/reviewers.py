@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from desktop_app.domain.enums import PairStatus
 from desktop_app.domain.errors import ConflictError
 from desktop_app.storage import locking
 from desktop_app.storage.engine import Database, make_engine
@@ -110,13 +111,13 @@ def _one(db, rng, name, setup, words, spans, pairs, rels, log) -> None:
                            {"entity_id": entity})
             log.append(("link", "ok", sid, v, new))
         elif op == "decide":
+            # Through the app's dedup service: conditional update, audit, version groups.
             pid = rng.choice(list(pairs))
-            version, status = pairs[pid]
+            version, _status = pairs[pid]
             new = rng.choice(PAIR_DECISIONS)
-            v = _versioned(db, DuplicatePairRow, pid, version,
-                           {"status": new, "decided_by": name, "decided_at": _now()},
-                           {"status": status})
-            log.append(("decide", "ok", pid, v, new))
+            dedup = _dedup(db, name)
+            dedup.decide(pid, PairStatus(new), expected_version=version)
+            log.append(("decide", "ok", pid, version + 1, new))
         else:
             rid = rng.choice(list(rels))
             version, status = rels[rid]
@@ -128,6 +129,18 @@ def _one(db, rng, name, setup, words, spans, pairs, rels, log) -> None:
         log.append((op, "conflict", exc.kind, exc.record_id, exc.expected_version,
                     exc.current_version, tuple((c.field, c.yours, c.theirs) for c in exc.changes),
                     str(exc)))
+
+
+_services: dict = {}
+
+
+def _dedup(db, name):
+    if "dedup" not in _services:
+        from desktop_app.services.dedup import DedupService
+        from desktop_app.services.sessions import WorkLog
+
+        _services["dedup"] = DedupService(db, WorkLog(db, name))
+    return _services["dedup"]
 
 
 def _versioned(db, table, row_id, version, values, base) -> int:

@@ -144,6 +144,23 @@ def _check(url: str, setup: dict, logs: list[tuple]) -> dict:
         if (op, rid) not in accepted:
             assert stored[op](rid)[0] == 1, (op, rid)
 
+    # Derived data kept by the dedup service agrees with the final decisions.
+    links = defaultdict(set)
+    for p in pairs.values():
+        if p.status == "confirmed":
+            links[p.release_a].add(p.release_b)
+            links[p.release_b].add(p.release_a)
+    for rid, row in rels.items():
+        members, stack = {rid}, [rid]
+        while stack:
+            for other in links[stack.pop()] - members:
+                members.add(other)
+                stack.append(other)
+        assert row.version_group == (min(members) if len(members) > 1 else None), rid
+        assert row.duplicate_count == sum(
+            1 for p in pairs.values() if rid in (p.release_a, p.release_b)
+            and p.status != "rejected"), rid
+
     # Conflicts: each names a real, newer change by someone.
     produced = {(op, rid, v) for (op, rid), ch in accepted.items() for v, _ in ch}
     for e in conflicts:
