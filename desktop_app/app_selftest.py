@@ -73,12 +73,18 @@ def _sqlite_version() -> str:
 
 
 def _fonts() -> str:
-    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 
-    families = QFontDatabase.families()
-    if not families:
-        raise RuntimeError("no font families found (install fonts, e.g. fonts-dejavu-core)")
-    return f"{len(families)} families"
+    font = QFont()
+    family = QFontInfo(font).family()
+    metrics = QFontMetrics(font)
+    # Without any font file fontconfig still lists its generic aliases (Sans Serif, ...), so
+    # the test is that the default font resolves to a real family with glyphs.
+    if not family or not metrics.inFontUcs4(ord("A")):
+        raise RuntimeError("no usable font found (install fonts, e.g. fonts-dejavu-core)")
+    missing = [ch for ch in "əЖ" if not metrics.inFontUcs4(ord(ch))]
+    note = f"; {family} lacks {' '.join(missing)}, another font must supply it" if missing else ""
+    return f"{family}, {len(QFontDatabase.families())} families{note}"
 
 
 def _database(root: Path, holder: dict[str, AppContext]) -> str:

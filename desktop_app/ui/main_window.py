@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -38,14 +37,17 @@ from .. import APP_NAME
 from ..domain.changes import ChangeSet
 from ..domain.enums import ReviewStatus
 from ..domain.errors import NotFoundError, ReleaseReviewError
-from ..domain.releases import ImportReport, ReleaseFilter
+from ..domain.releases import ReleaseFilter
 from ..services.context import AppContext, open_context
 from ..workers import ImportTask, TaskRunner
+from . import window_state
 from .about import about_box
 from .commands import SetStatusCommand
+from .database_menu import DatabaseMenu
 from .errors import show_error
 from .filter_bar import FilterBar
 from .import_dialogs import ImportProgressDialog, ImportReportDialog
+from .import_flow import ImportFlow
 from .reader import ReaderPane
 from .release_model import COLUMNS, ID_ROLE, ReleaseTableModel
 from .settings import Keys, Settings
@@ -53,8 +55,6 @@ from .settings import Keys, Settings
 log = logging.getLogger(__name__)
 
 Opener = Callable[[str], AppContext]
-IMPORT_FILTER = ("Releases (*.txt *.md *.html *.htm *.jsonl *.csv);;All files (*)")
-DB_FILTER = "Release Review databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 TITLE_COLUMN = [c.key for c in COLUMNS].index("title")
 STATUS_KEYS = {ReviewStatus.NEW: "Ctrl+1", ReviewStatus.IN_PROGRESS: "Ctrl+2",
                ReviewStatus.DONE: "Ctrl+3", ReviewStatus.SKIPPED: "Ctrl+4"}
@@ -74,9 +74,7 @@ class MainWindow(QMainWindow):
         self._opener = opener or (lambda target: open_context(target, ctx.paths))
         self.undo_stack = QUndoStack(self)
         self.runner = TaskRunner(self)
-        self.import_task: ImportTask | None = None
-        self.progress_dialog: ImportProgressDialog | None = None
-        self.report_dialog: ImportReportDialog | None = None
+        self.imports = ImportFlow(self)
         self._menus: dict[str, QMenu] = {}
         self._current_id = 0
         self.setObjectName("MainWindow")
@@ -108,6 +106,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_menus()
+        self.imports.busy_changed.connect(self._set_busy)
+        self.imports.finished.connect(self.import_finished)
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.model.modelReset.connect(self._update_counts)
@@ -182,21 +182,19 @@ class MainWindow(QMainWindow):
 
     def start_import(self, paths: Sequence[Path]) -> ImportTask | None:
         """Import files/folders in the background with a progress dialog and a final report."""
-        if self.import_task is not None:
-            self.statusBar().showMessage("An import is already running.", 5000)
-            return None
-        task = ImportTask(self._ctx.ingest, paths)
-        dialog = ImportProgressDialog(self)
-        task.progress.connect(dialog.update_progress)
-        task.finished.connect(self._import_done)
-        task.failed.connect(self._import_failed)
-        # Direct: the task's thread is busy working and would only see a queued call at the end.
-        dialog.cancel_requested.connect(task.cancel, Qt.ConnectionType.DirectConnection)
-        self.import_task, self.progress_dialog = task, dialog
-        self._set_busy(True)
-        dialog.show()
-        self.runner.start(task)
-        return task
+        return self.imports.start(paths)
+
+    @property
+    def import_task(self) -> ImportTask | None:
+        return self.imports.task
+
+    @property
+    def progress_dialog(self) -> ImportProgressDialog | None:
+        return self.imports.progress_dialog
+
+    @property
+    def report_dialog(self) -> ImportReportDialog | None:
+        return self.imports.report_dialog
 
     def open_database(self, target: str) -> bool:
         """Switch to another database (created when missing); False when it cannot be used."""
@@ -258,11 +256,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menu("&File")
-        self._action(file_menu, "&New database…", self._new_database, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&New database…", lambda: self.databases.new_database(),
+                     QKeySequence.StandardKey.New)
         self._action(file_menu, "&Open database…", self.open_database_dialog,
                      QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("&Recent databases")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.databases = DatabaseMenu(self, self.recent_menu)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "&Import files…", self.import_files_dialog,
                                           "Ctrl+I")
@@ -416,80 +415,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{Path(location).name} — {APP_NAME}")
         self.settings.remember_database(location)
 
-    def _new_database(self) -> None:
-        start = self.settings.get(Keys.LAST_DATABASE_FOLDER) or str(self._ctx.paths.data_dir)
-        path, _ = QFileDialog.getSaveFileName(self, "New database",
-                                              str(Path(start) / "releases.sqlite3"), DB_FILTER)
-        if path:
-            if Path(path).exists():
-                QMessageBox.warning(self, APP_NAME, f"{path} already exists; use Open database.")
-                return
-            self.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
-            self.open_database(path)
-
     def open_database_dialog(self) -> None:
-        start = self.settings.get(Keys.LAST_DATABASE_FOLDER) or str(self._ctx.paths.data_dir)
-        path, _ = QFileDialog.getOpenFileName(self, "Open database", start, DB_FILTER)
-        if path:
-            self.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
-            self.open_database(path)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_databases
-        for location in recent:
-            action = self.recent_menu.addAction(location)
-            action.triggered.connect(lambda _c=False, loc=location: self._open_recent(loc))
-        if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def _open_recent(self, location: str) -> None:
-        if "://" not in location and not Path(location).exists():
-            QMessageBox.warning(self, APP_NAME, f"{location} no longer exists.")
-            self.settings.forget_database(location)
-            return
-        self.open_database(location)
-
-    # --- import -------------------------------------------------------------------------------
+        self.databases.open_dialog()
 
     def import_files_dialog(self) -> None:
-        start = self.settings.get(Keys.LAST_IMPORT_FOLDER)
-        files, _ = QFileDialog.getOpenFileNames(self, "Import releases", start, IMPORT_FILTER)
-        if files:
-            self.settings.set(Keys.LAST_IMPORT_FOLDER, str(Path(files[0]).parent))
-            self.start_import([Path(f) for f in files])
+        self.imports.choose_files()
 
     def import_folder_dialog(self) -> None:
-        start = self.settings.get(Keys.LAST_IMPORT_FOLDER)
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of releases", start)
-        if folder:
-            self.settings.set(Keys.LAST_IMPORT_FOLDER, folder)
-            self.start_import([Path(folder)])
+        self.imports.choose_folder()
 
     def _set_busy(self, busy: bool) -> None:
         for action in (self.import_action, self.import_folder_action):
             action.setEnabled(not busy)
-
-    def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-        self.progress_dialog = None
-        self.import_task = None
-        self._set_busy(False)
-
-    def _import_done(self, report: ImportReport) -> None:
-        self._close_progress()
-        self.refresh(ChangeSet(release_list=True))
-        self.statusBar().showMessage(report.summary(), 10000)
-        self.report_dialog = ImportReportDialog(report, self)
-        self.report_dialog.show()
-        self.import_finished.emit(report)
-
-    def _import_failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        self.refresh(ChangeSet(release_list=True))  # batches committed before the error stay
-        show_error(self, exc)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -504,37 +441,10 @@ class MainWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        s = self.settings
-        geometry = s.get(Keys.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = s.get(Keys.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = s.get(Keys.SPLITTER_STATE)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([760, 520])
-        header = s.get(Keys.LIST_HEADER_STATE)
-        if not header.isEmpty():
-            hh = self.table.horizontalHeader()
-            hh.blockSignals(True)  # the sort it restores is applied once, below
-            hh.restoreState(header)
-            hh.blockSignals(False)
-            column = hh.sortIndicatorSection()
-            if 0 <= column < len(COLUMNS):
-                self.model.set_sort(COLUMNS[column].key,
-                                    hh.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
-                                    reload=False)
+        window_state.restore(self)
 
     def _save_state(self) -> None:
-        s = self.settings
-        s.set(Keys.WINDOW_GEOMETRY, self.saveGeometry())
-        s.set(Keys.WINDOW_STATE, self.saveState())
-        s.set(Keys.SPLITTER_STATE, self.splitter.saveState())
-        s.set(Keys.LIST_HEADER_STATE, self.table.horizontalHeader().saveState())
-        s.sync()
+        window_state.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.import_task is not None:

@@ -267,3 +267,20 @@ def test_reader_accepts_another_text_widget(qtbot, filled_window) -> None:
     assert replacement.extraSelections()  # the search layer moved along
     start, end = w.reader.highlight_ranges(SEARCH_LAYER)[0]
     assert w.reader.release.text[start:end] in ("Vitorino", "Виторино")
+
+
+def test_recent_menu_lists_and_forgets_missing_databases(qtbot, filled_window, tmp_path,
+                                                         settings, monkeypatch) -> None:
+    from desktop_app.ui import database_menu
+
+    w = filled_window
+    gone = str(tmp_path / "gone.sqlite3")
+    settings.remember_database(gone)
+    w.databases.fill_recent()
+    assert [a.text() for a in w.recent_menu.actions()][0] == gone
+    warned = []
+    monkeypatch.setattr(database_menu.QMessageBox, "warning",
+                        lambda *args: warned.append(args[2]))
+    assert not w.databases.open_recent(gone)
+    assert warned and gone not in settings.recent_databases
+    assert w.ctx.location in settings.recent_databases
