@@ -106,6 +106,7 @@ def main() -> int:
         ("py3langid, configured, first 1500 chars", py3langid_variant(DEFAULT_LANGUAGES, 1500)),
         ("py3langid, configured, first 500 chars", py3langid_variant(DEFAULT_LANGUAGES, 500)),
         ("py3langid, configured, first 300 chars", py3langid_variant(DEFAULT_LANGUAGES, 300)),
+        ("py3langid, configured, first 200 chars", py3langid_variant(DEFAULT_LANGUAGES, 200)),
     ]
     try:
         variants.append(("lingua low-accuracy, configured",
@@ -115,7 +116,7 @@ def main() -> int:
                              lingua_variant(DEFAULT_LANGUAGES, False, None)))
     except ImportError:
         print("lingua-language-detector not installed: its variants are skipped")
-    variants.append(("importer (py3langid, 500 chars, spelling rules)",
+    variants.append(("importer (py3langid 200/1000 chars, spelling)",
                      lambda t: ours.detect(t)[0]))
     print(f"{len(docs)} documents, languages {dict(Counter(gold))}")
     print("ms = CPU milliseconds per text; short = title, or first 60 characters of the body")

@@ -55,12 +55,12 @@ def _key(line: str) -> str:
 
 
 def is_related_header(line: str) -> bool:
-    return _key(line) in RELATED_HEADERS
+    return len(line) <= 60 and _key(line) in RELATED_HEADERS
 
 
 def is_footer(line: str) -> bool:
     stripped = line.strip()
-    if not stripped:
+    if not stripped or len(stripped) > 300:  # footers are short lines
         return False
     if _FOOTER.search(stripped):
         return True
@@ -70,7 +70,7 @@ def is_footer(line: str) -> bool:
 
 
 def is_section_label(line: str) -> bool:
-    return _key(line) in SECTION_LABELS
+    return len(line) <= 60 and _key(line) in SECTION_LABELS
 
 
 def strip_trailing(lines: list[str]) -> list[str]:

@@ -7,7 +7,6 @@ then site furniture.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -18,7 +17,7 @@ from .headers import Dateline, read_dateline, read_header_block, read_leading_da
 from .titles import clean_title, repair_lost_diacritics
 
 PRE_BODY_LINES = 12
-_SPACES = re.compile(r"\s+")
+MAX_TEASER_CHARS = 1500
 _TITLE_END_BAD = tuple(".,;:")
 
 
@@ -36,7 +35,7 @@ class Layout:
 
 
 def _norm(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 def looks_like_title(line: str) -> bool:
@@ -80,8 +79,9 @@ class _Reader:
         key = _norm(title) if title else None
         window = self.lines[i:i + PRE_BODY_LINES]
         if key:
+            low, high = len(key) * 0.8, len(key) * 1.5 + 8
             for j, line in enumerate(window):
-                if _norm(line) == key:
+                if low <= len(line) <= high and _norm(line) == key:
                     for skipped in window[:j]:
                         self._note_date(skipped)
                     return _next_content(self.lines, i + j + 1)
@@ -112,15 +112,25 @@ class _Reader:
 
     def _is_teaser(self, i: int, title_key: str | None) -> bool:
         """A paragraph that repeats the title and/or the start of a later paragraph."""
-        text = _norm(self.lines[i].rstrip(" \t.…"))
+        line = self.lines[i]
+        if len(line) > MAX_TEASER_CHARS:
+            return False
+        text = _norm(line.rstrip(" \t.…"))
         if title_key and text.startswith(title_key):
             text = text[len(title_key):].strip()
             if not text:
                 return True
-        if len(text) < 30:
+        # A teaser is cut short: it ends with an ellipsis or in the middle of a sentence.
+        if len(text) < 30 or not _looks_cut(line):
             return False
         later = self.lines[i + 1:i + 1 + PRE_BODY_LINES * 2]
-        return any(_norm(x).startswith(text) for x in later if len(x) > len(text))
+        prefix = 2 * len(text) + 16  # whitespace may shrink when normalised; keep spare
+        return any(_norm(x[:prefix]).startswith(text) for x in later if len(x) > len(text))
+
+
+def _looks_cut(line: str) -> bool:
+    end = line.rstrip()
+    return end.endswith(("...", "…")) or not end.endswith(tuple(".!?»\"”)"))
 
 
 def analyse(text: str, markdown: bool = False, fallback_title: str = "") -> Layout:

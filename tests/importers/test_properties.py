@@ -64,7 +64,7 @@ def test_mixed_encodings_in_one_file(chunks: list[tuple[str, str]]) -> None:
         check("f" + suffix, data)
 
 
-@SETTINGS
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=1, max_value=200_000), st.sampled_from(SUFFIXES))
 def test_huge_lines(length: int, suffix: str) -> None:
     check("f" + suffix, b"Title: x\n\n" + b"a" * length + b"\n")
