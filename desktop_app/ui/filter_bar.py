@@ -93,8 +93,11 @@ class FilterBar(QWidget):
 
     # --- state ----------------------------------------------------------------------
 
-    def set_choices(self, languages: list[str], sources: list[str]) -> None:
-        """Refill the language and source lists, keeping the current choice when it remains."""
+    def set_choices(self, languages: list[str], sources: list[str]) -> bool:
+        """Refill the language and source lists, keeping the current choice when it remains.
+
+        Returns True when the filter changed (a choice vanished) and `filter_changed` was sent.
+        """
         self._updating = True
         try:
             for combo, values, label in ((self.language, languages, language_name),
@@ -108,7 +111,7 @@ class FilterBar(QWidget):
                 combo.setCurrentIndex(max(found, 0))
         finally:
             self._updating = False
-        self._emit()
+        return self._emit()
 
     def current_filter(self) -> ReleaseFilter:
         language = self.language.currentData()
@@ -147,9 +150,9 @@ class FilterBar(QWidget):
         self._debounce.stop()
         self._emit()
 
-    def _emit(self) -> None:
+    def _emit(self) -> bool:
         if self._updating:
-            return
+            return False
         flt = self.current_filter()
         for edit in (self.date_from, self.date_to):
             ok = not edit.text() or _date_or_none(edit.text()) is not None
@@ -157,6 +160,8 @@ class FilterBar(QWidget):
         if flt != self._last:
             self._last = flt
             self.filter_changed.emit(flt)
+            return True
+        return False
 
 
 def _date_or_none(text: str) -> str | None:

@@ -170,8 +170,9 @@ class MainWindow(QMainWindow):
     def refresh(self, changes: ChangeSet) -> None:
         """Bring every view up to date after a mutation; panels hear `changes_applied`."""
         if changes.release_list:
-            self.filter_bar.set_choices(self._ctx.library.languages(), self._ctx.library.sources())
-            self._reload_keeping_current()
+            lib = self._ctx.library
+            if not self.filter_bar.set_choices(lib.languages(), lib.sources()):
+                self._reload_keeping_current()  # else the new filter already reloaded
         elif changes.releases:
             self.model.refresh_releases(changes.releases)
         touched = changes.releases | changes.annotations
@@ -406,8 +407,8 @@ class MainWindow(QMainWindow):
 
     def _load_context(self) -> None:
         lib = self._ctx.library
-        self.filter_bar.set_choices(lib.languages(), lib.sources())
-        self.model.reload()
+        if not self.filter_bar.set_choices(lib.languages(), lib.sources()):
+            self.model.reload()
         self._current_id = 0
         self._restore_current()
         location = self._ctx.location
