@@ -65,6 +65,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)
 
     def _preview_theme(self) -> None:
         if self.themes is not None:

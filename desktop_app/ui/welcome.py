@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -83,8 +82,8 @@ class WelcomeDialog(QDialog):
         self.name_edit = QLineEdit(settings.get(REVIEWER))
         self.name_edit.setPlaceholderText(self.tr("e.g. Leyla Mammadova"))
         self.name_edit.setMaxLength(80)
-        form = QFormLayout()
-        form.addRow(self.tr("Your name (recorded with your review work):"), self.name_edit)
+        name_label = QLabel(self.tr("Your name (recorded with your review work):"))
+        name_label.setBuddy(self.name_edit)
 
         buttons = QDialogButtonBox()
         self.later_button = buttons.addButton(self.tr("Start with an empty database"),
@@ -97,7 +96,8 @@ class WelcomeDialog(QDialog):
         for button in (self.import_button, self.open_button, self.demo_button):
             layout.addWidget(button)
         layout.addSpacing(8)
-        layout.addLayout(form)
+        layout.addWidget(name_label)
+        layout.addWidget(self.name_edit)
         layout.addWidget(buttons)
         self.demo_button.setFocus()
 
