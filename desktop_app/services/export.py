@@ -7,6 +7,9 @@ only when complete; a cancelled export leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +26,22 @@ OFFSETS = ("Unicode code points over NFC text = title + '\\n\\n' + body; start i
            "end exclusive")
 # Formats that carry the knowledge base itself (the others see entity names on spans).
 _WITH_ENTITIES = (ExportFormat.NATIVE, ExportFormat.CSV)
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Fewer garbage-collector passes while millions of short-lived, acyclic rows stream by.
+
+    Every pass walks all live objects; at the default threshold a large export spends a fifth
+    of its time there. Nothing an export allocates forms cycles, so collecting rarely loses
+    nothing; the old thresholds come back when the export ends.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], 50_000), old[1], old[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 class ExportService:
@@ -57,7 +76,7 @@ class ExportService:
         except OSError as exc:
             raise ExportTargetError(f"Cannot write to {target}: {exc.strerror or exc}") from exc
         try:
-            with self.db.read() as s:
+            with self.db.read() as s, _few_collections():
                 self._run(s, fmt, writer, flt, summary, progress, cancel)
             writer.finish()
         except Cancelled:
