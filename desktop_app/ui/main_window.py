@@ -173,11 +173,12 @@ class MainWindow(QMainWindow):
             lib = self._ctx.library
             if not self.filter_bar.set_choices(lib.languages(), lib.sources()):
                 self._reload_keeping_current()  # else the new filter already reloaded
-        elif changes.releases:
-            self.model.refresh_releases(changes.releases)
-        touched = changes.releases | changes.annotations
-        if self._current_id and (self._current_id in touched or changes.release_list):
-            self._show_release(self._current_id, emit=False)
+        elif changes.releases or changes.annotations:
+            self.model.refresh_releases(changes.releases | changes.annotations)  # tag counts
+        # Text never changes after import: the reader only refreshes metadata (status…),
+        # keeping its scroll position; annotation panels follow `changes_applied`.
+        if self._current_id and (self._current_id in changes.releases or changes.release_list):
+            self._update_current()
         self._update_counts()
         self.changes_applied.emit(changes)
 
@@ -363,6 +364,17 @@ class MainWindow(QMainWindow):
         self.reader.show_release(release, self.model.release_filter.search)
         if emit:
             self.release_changed.emit(self._current_id)
+
+    def _update_current(self) -> None:
+        try:
+            release = self._ctx.library.release(self._current_id)
+        except NotFoundError:
+            self._show_release(self._current_id)
+            return
+        except ReleaseReviewError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.reader.update_release(release)
 
     def _filter_changed(self, flt: ReleaseFilter) -> None:
         try:

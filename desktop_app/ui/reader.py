@@ -171,6 +171,15 @@ class ReaderPane(QWidget):
         self._highlight_search()
         self.release_shown.emit(release)
 
+    def update_release(self, release: Release) -> None:
+        """A newer copy of the release being read: refresh its metadata, keep the view."""
+        current = self._release
+        if current is None or current.id != release.id or current.text != release.text:
+            self.show_release(release)
+            return
+        self._release = release
+        self._fill_metadata(release)
+
     def set_query(self, query: str) -> None:
         """Highlight the hits of a new search in the release being read."""
         self._query = query

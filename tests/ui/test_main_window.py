@@ -182,6 +182,7 @@ def test_status_by_keyboard_with_undo(qtbot, filled_window, ctx) -> None:
     status_col = [c.key for c in COLUMNS].index("status")
     assert w.model.index(1, status_col).data() == "done"
     assert w.reader.meta_labels["status"].text() == "done"
+    assert w.reader.release.review_status is ReviewStatus.DONE
     qtbot.keyClick(w.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert ctx.library.release(rid).review_status is ReviewStatus.IN_PROGRESS
     qtbot.keyClick(w.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -284,3 +285,20 @@ def test_recent_menu_lists_and_forgets_missing_databases(qtbot, filled_window, t
     assert not w.databases.open_recent(gone)
     assert warned and gone not in settings.recent_databases
     assert w.ctx.location in settings.recent_databases
+
+
+def test_status_change_keeps_the_reading_position(qtbot, ctx, settings) -> None:
+    from desktop_app.ui.main_window import MainWindow
+
+    add_releases(ctx, [release("Long", "\n\n".join(f"Paragraph {i} of a long text." * 3
+                                                   for i in range(400)), "en")])
+    w = MainWindow(ctx, settings)
+    qtbot.addWidget(w)
+    w.show()
+    bar = w.reader.text_edit.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    w.set_status(ReviewStatus.DONE)
+    assert w.reader.meta_labels["status"].text() == "done"
+    assert bar.value() == before
