@@ -158,7 +158,13 @@ def add_release_files(session: Session, rows: list[dict]) -> None:
 
 # --- list side ---------------------------------------------------------------------------
 
-def _where(session: Session, flt: ReleaseFilter) -> tuple[list[str], dict]:
+# Sorts served by an index holding (column, id): with a search, scanning that small index in
+# order and testing each id against the hits beats fetching every hit's wide row (bodies
+# make each row about a page) and sorting them; for a search with 70k hits, by 10 to 50 times.
+_INDEXED_SORTS = {"date", "language", "status"}
+
+
+def _where(session: Session, flt: ReleaseFilter, sort: str = "") -> tuple[list[str], dict]:
     clauses: list[str] = []
     params: dict = {}
     if flt.languages:
@@ -183,6 +189,8 @@ def _where(session: Session, flt: ReleaseFilter) -> tuple[list[str], dict]:
     terms = search_terms(flt.search)
     if terms:
         clause, extra = matching_ids_clause(session, terms)
+        if sort in _INDEXED_SORTS and clause.startswith("releases.id IN"):
+            clause = "+" + clause  # unary plus: not a row lookup key, so the index order wins
         clauses.append(clause)
         params.update(extra)
     elif flt.search.strip():
@@ -193,8 +201,9 @@ def _where(session: Session, flt: ReleaseFilter) -> tuple[list[str], dict]:
 def list_ids(session: Session, flt: ReleaseFilter, sort: str = "date",
              descending: bool = True) -> list[int]:
     """Ids of the releases passing `flt`, in display order. Cheap at 100k rows."""
-    clauses, params = _where(session, flt)
-    order = _SORT_SQL.get(sort, "releases.date_iso")
+    sort = sort if sort in _SORT_SQL else "date"
+    clauses, params = _where(session, flt, sort)
+    order = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
     join = " LEFT JOIN sources ON sources.id = releases.source_id" if (
         sort == "source" or flt.sources) else ""
