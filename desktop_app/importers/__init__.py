@@ -33,8 +33,9 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
-                        and not child.name.startswith(".")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if (not hidden and child.suffix.lower() in SUPPORTED_SUFFIXES
+                        and child.is_file()):
                     found.setdefault(child, None)
         else:
             found.setdefault(path, None)  # unsupported or missing: reported when read

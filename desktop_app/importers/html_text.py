@@ -56,6 +56,8 @@ class _Extractor(HTMLParser):
             key = (values.get("property") or values.get("name") or "").lower()
             if key and values.get("content"):
                 self.meta.setdefault(key, values["content"].strip())
+        elif tag == "time" and values.get("datetime") and not self.skip:
+            self.meta.setdefault("time", values["datetime"].strip())
         elif tag == "link" and "canonical" in values.get("rel", "").lower():
             self.canonical = values.get("href", "")
         elif tag == "title" and not self.skip:
@@ -129,7 +131,7 @@ def extract(html: str) -> HtmlDocument:
         title=title,
         heading=heading or meta.get("og:title", "") or title,
         date=(meta.get("article:published_time") or meta.get("date") or meta.get("dc.date")
-              or meta.get("pubdate") or ""),
+              or meta.get("pubdate") or meta.get("time") or ""),
         url=meta.get("og:url", "") or parser.canonical,
         source=meta.get("og:site_name", ""),
         lang=parser.lang.split("-")[0].lower()[:3] if parser.lang else "",

@@ -82,6 +82,8 @@ class _Reader:
             low, high = len(key) * 0.8, len(key) * 1.5 + 8
             for j, line in enumerate(window):
                 if low <= len(line) <= high and _norm(line) == key:
+                    if not all(self._pre_body_like(x, key) for x in window[:j]):
+                        break  # real paragraphs before it: the title is quoted in the body
                     for skipped in window[:j]:
                         self._note_date(skipped)
                     return _next_content(self.lines, i + j + 1)
@@ -103,6 +105,13 @@ class _Reader:
             else:
                 break
         return i
+
+    @staticmethod
+    def _pre_body_like(line: str, title_key: str) -> bool:
+        """Blank, short label, date, dateline, or a teaser that starts with the title."""
+        text = line.strip()
+        return (len(text) <= 60 or _norm(text[:len(title_key) * 2]).startswith(title_key)
+                or (len(text) <= MAX_TEASER_CHARS and _looks_cut(text)))
 
     def _note_date(self, line: str) -> bool:
         when = date_line(line)

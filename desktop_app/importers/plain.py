@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.enums import DatePrecision
 from ..domain.errors import ImportFileError
 from ..domain.releases import ParsedRelease
 from . import html_text
-from .dates import parse_date
+from .dates import combine, parse_date
 from .encoding import decode_text
 from .language import detect_language
 from .layout import Layout, analyse
@@ -53,7 +54,10 @@ def read_html_file(path: Path, data: bytes) -> list[ParsedRelease]:
     if doc.heading and not text.startswith(doc.heading):
         text = f"{doc.heading}\n\n{text}"  # the heading sits outside the article text
     layout = analyse(text, fallback_title=doc.heading)
-    layout.date = layout.date or (parse_date(doc.date) if doc.date else None)
+    page_date = parse_date(doc.date) if doc.date else None
+    if layout.date is None or layout.date.precision is not DatePrecision.DAY:
+        # The page's machine-readable date gives the year a "3 Feb" in the text lacks.
+        layout.date = combine(page_date, layout.date)
     layout.url = layout.url or doc.url or None
     layout.source = layout.source or doc.source or None
     if doc.lang:

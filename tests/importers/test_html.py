@@ -65,3 +65,10 @@ def test_broken_markup_keeps_what_it_can() -> None:
 def test_page_without_text_is_refused() -> None:
     with pytest.raises(ImportFileError, match="no text"):
         read_release_file(Path("e.html"), b"<html><script>x()</script><nav>menu</nav></html>")
+
+
+def test_time_element_gives_the_date() -> None:
+    html = ('<h1>Port reopened after the storm</h1><time datetime="2020-02-03">3 Feb</time>'
+            "<p>The port reopened on Friday after three days.</p>")
+    r = read_release_file(Path("p.html"), html.encode())[0]
+    assert r.date.iso == "2020-02-03"

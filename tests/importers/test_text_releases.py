@@ -174,3 +174,11 @@ def test_blank_lines_are_collapsed_and_crlf_normalised() -> None:
     r = parse_text("Headline here\r\n\r\n\r\n\r\nFirst paragraph.\r\n\r\n\r\nSecond.\r\n")
     assert r.title == "Headline here"
     assert r.body == "First paragraph.\n\nSecond."
+
+
+def test_title_quoted_later_in_the_body_does_not_drop_paragraphs() -> None:
+    text = ("Statement\n\nThe ministry published the following text on its website today, "
+            "after the meeting of the board.\n\nStatement\n\nWe support the agreement.\n")
+    r = parse_text(text)
+    assert r.title == "Statement"
+    assert r.body.startswith("The ministry published the following text")
