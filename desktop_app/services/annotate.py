@@ -61,6 +61,7 @@ class AnnotateService:
         self.log = log
         self.aliases = aliases
         self._schema: AnnotationSchema | None = None
+        self._matches: dict[tuple, list] = {}
 
     # --- schema --------------------------------------------------------------------------
 
@@ -231,8 +232,7 @@ class AnnotateService:
             repo.update_span(s, span_id, None, entity_id=entity_id)
             self.log.audit(s, "span.link", "span", span_id, span.release_id,
                            {"old": span.entity_id, "new": entity_id, "taught": taught})
-        if taught is not None:
-            self.aliases.invalidate()
+        self.aliases.added([taught])
         return (LinkChange(span_id, span.entity_id, entity_id, taught),
                 ChangeSet(releases=frozenset(), annotations=frozenset({span.release_id}),
                           entities=taught is not None))
@@ -246,21 +246,34 @@ class AnnotateService:
                 entity_repo.delete_alias(s, change.taught_alias)
             self.log.audit(s, "span.link", "span", change.span_id, span.release_id,
                            {"old": change.new_entity, "new": change.old_entity, "undo": True})
-        self.aliases.invalidate()
+        if change.taught_alias is not None:
+            self.aliases.invalidate()
         return ChangeSet(annotations=frozenset({span.release_id}), entities=True)
 
     # --- suggestions ---------------------------------------------------------------------
 
-    def suggestions(self, release_id: int, text: str | None = None) -> list[Suggestion]:
+    def suggestions(self, release_id: int, text: str | None = None,
+                    spans: Sequence[Span] | None = None) -> list[Suggestion]:
         """Known aliases found in the release, minus what is tagged or was rejected."""
         index = self.aliases.index()
         with self.db.read() as s:
             if text is None:
                 text = repo.release_text(s, release_id)[0]
-            tagged = {(sp.start, sp.end): sp.entity_id for sp in repo.spans_of(s, release_id)}
+            if spans is None:
+                spans = repo.spans_of(s, release_id)
+            tagged = {(sp.start, sp.end) for sp in spans}
             rejected = repo.rejected_keys(s, release_id)
+        key = (release_id, self.aliases.generation, hash(text))
+        matches = self._matches.pop(key, None)
+        if matches is None:
+            matches = index.suggest(text)
+        # Tagging changes what is filtered out, not what the aliases match: keep the matches
+        # of the last few releases (a reviewer goes back and forth between versions).
+        self._matches[key] = matches
+        while len(self._matches) > 16:
+            self._matches.pop(next(iter(self._matches)))
         out = []
-        for m in index.suggest(text):
+        for m in matches:
             if (m.start, m.end) in tagged or (m.start, m.end, m.entity_id) in rejected:
                 continue
             out.append(Suggestion(release_id, m.start, m.end, text[m.start:m.end], m.entity_id,

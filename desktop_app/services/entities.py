@@ -47,6 +47,7 @@ class AliasCache:
         self.db = db
         self._index: AliasIndex | None = None
         self._signature: tuple | None = None
+        self.generation = 0   # bumped at each rebuild, so cached matches know they are stale
 
     def index(self) -> AliasIndex:
         with self.db.read() as s:
@@ -54,10 +55,22 @@ class AliasCache:
             if self._index is None or sig != self._signature:
                 self._index = AliasIndex(AliasEntry(*row) for row in repo.alias_table(s))
                 self._signature = sig
+                self.generation += 1
         return self._index
 
     def invalidate(self) -> None:
         self._index = None
+
+    def added(self, alias_ids: list[int | None]) -> None:
+        """Aliases just added by this process: put them in the index instead of rebuilding."""
+        ids = [i for i in alias_ids if i is not None]
+        if self._index is None or not ids:
+            return
+        with self.db.read() as s:
+            for row in repo.alias_rows(s, ids):
+                self._index.add(AliasEntry(*row))
+            self._signature = repo.alias_signature(s)
+        self.generation += 1
 
 
 def clean_name(name: str) -> str:
@@ -121,11 +134,11 @@ class EntityService:
         name = clean_name(name)
         with self.db.write() as s:
             eid = repo.insert_entity(s, type_id, name, self.log.actor)
-            for a in dict.fromkeys((name, *(clean_name(x) for x in aliases))):
-                repo.add_alias(s, eid, a, language)
+            added = [repo.add_alias(s, eid, a, language)
+                     for a in dict.fromkeys((name, *(clean_name(x) for x in aliases)))]
             self.log.audit(s, "entity.create", "entity", eid, None, {"name": name})
             entity = repo.get_entity(s, eid)
-        self.aliases.invalidate()
+        self.aliases.added(added)
         return entity
 
     def snapshot(self, entity_id: int) -> EntitySnapshot:
@@ -136,10 +149,10 @@ class EntityService:
     def restore(self, snap: EntitySnapshot) -> None:
         with self.db.write() as s:
             repo.insert_entity(s, snap.type_id, snap.name, self.log.actor, entity_id=snap.id)
-            for aid, alias, lang in snap.aliases:
-                repo.add_alias(s, snap.id, alias, lang, alias_id=aid)
+            added = [repo.add_alias(s, snap.id, alias, lang, alias_id=aid)
+                     for aid, alias, lang in snap.aliases]
             self.log.audit(s, "entity.restore", "entity", snap.id, None, {"name": snap.name})
-        self.aliases.invalidate()
+        self.aliases.added(added)
 
     def delete(self, entity_id: int) -> EntitySnapshot:
         """Delete an entity that nothing mentions (undo of a creation)."""
@@ -162,7 +175,7 @@ class EntityService:
             added = repo.add_alias(s, entity_id, name, None)
             self.log.audit(s, "entity.rename", "entity", entity_id, None,
                            {"old": old.canonical_name, "new": name})
-        self.aliases.invalidate()
+        self.aliases.added([added])
         return old.canonical_name, added
 
     def unrename(self, entity_id: int, old_name: str, added_alias: int | None) -> None:
@@ -192,7 +205,7 @@ class EntityService:
             if aid is not None:
                 self.log.audit(s, "alias.add", "alias", aid, None,
                                {"entity": entity_id, "alias": alias})
-        self.aliases.invalidate()
+        self.aliases.added([aid])
         return aid
 
     def remove_alias(self, alias_id: int) -> tuple[int, str, str | None]:
@@ -211,7 +224,7 @@ class EntityService:
             repo.add_alias(s, entity_id, alias, language, alias_id=alias_id)
             self.log.audit(s, "alias.add", "alias", alias_id, None,
                            {"entity": entity_id, "alias": alias})
-        self.aliases.invalidate()
+        self.aliases.added([alias_id])
 
     def move_alias(self, alias_id: int, to_entity: int) -> int:
         """Move an alias to another entity; returns the entity it came from."""

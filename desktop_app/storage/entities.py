@@ -85,6 +85,17 @@ def alias_table(session: Session) -> list[tuple[int, int, int, str, str]]:
         .where(EntityRow.merged_into.is_(None)))]
 
 
+def alias_rows(session: Session, alias_ids: Sequence[int]) -> list[tuple[int, int, int, str, str]]:
+    """Rows of `alias_table` for some aliases only (to update the index in place)."""
+    if not alias_ids:
+        return []
+    return [tuple(r) for r in session.execute(
+        select(EntityAliasRow.id, EntityAliasRow.entity_id, EntityRow.type_id,
+               EntityAliasRow.alias, EntityAliasRow.key)
+        .join(EntityRow, EntityRow.id == EntityAliasRow.entity_id)
+        .where(EntityAliasRow.id.in_(list(alias_ids)), EntityRow.merged_into.is_(None)))]
+
+
 def insert_entity(session: Session, type_id: int, name: str, actor: str | None,
                   entity_id: int | None = None) -> int:
     row = EntityRow(type_id=type_id, canonical_name=name, created_by=actor, created_at=now())

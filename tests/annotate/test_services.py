@@ -182,3 +182,21 @@ def test_cli_entities_and_tags(ctx, corpus, capsys):
                      "entity_id": ent.id, "entity": "António Vitorino", "created_by": "Tester"}]
     assert main([*base, "entities", "--type", "nosuch"]) == 2
     assert "known types" in capsys.readouterr().err
+
+
+def test_alias_index_follows_changes_from_this_and_other_processes(ctx, corpus, app_paths):
+    from desktop_app.services.context import open_context
+
+    ru = corpus["ru.txt"]
+    assert ctx.annotate.suggestions(ru) == []
+    ent = ctx.entities.create(person(ctx), "Baku")            # added in place
+    assert [s.text for s in ctx.annotate.suggestions(ru)] == ["Баку"]
+    other = open_context(None, app_paths)                      # another window or the CLI
+    try:
+        other.entities.add_alias(ent.id, "Антонио Виторино")
+    finally:
+        other.close()
+    assert [s.text for s in ctx.annotate.suggestions(ru)] == [
+        "Антонио Виторино", "Антонио Виторино", "Баку"]
+    ctx.entities.remove_alias(ctx.entities.get(ent.id).aliases[0].id)   # removal: rebuilt
+    assert "Баку" not in [s.text for s in ctx.annotate.suggestions(ru)]

@@ -127,7 +127,7 @@ class AnnotationController(QObject):
             return
         rid = self.release.id
         self.spans = self.annotate.spans(rid)
-        self.suggestions = self.annotate.suggestions(rid, self.release.text)
+        self.suggestions = self.annotate.suggestions(rid, self.release.text, self.spans)
         self.events = self.annotate.events(rid)
         wanted = {s.entity_id for s in self.spans if s.entity_id}
         wanted |= {p.entity_id for e in self.events for p in e.participants if p.entity_id}

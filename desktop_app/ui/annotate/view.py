@@ -19,6 +19,11 @@ from ...domain.annotations import AnnotationSchema, Span, Suggestion
 from ..textpos import Utf16Map
 
 KeyHandler = Callable[[], object]
+KEEP = QTextCursor.MoveMode.KeepAnchor
+SOLID = QTextCharFormat.UnderlineStyle.SingleUnderline
+DOTTED = QTextCharFormat.UnderlineStyle.DotLine
+# Texts up to this length get every tag drawn at once; longer ones near the viewport only.
+DRAW_ALL_CHARS = 20_000
 
 
 def key_name(event: QKeyEvent) -> str:
@@ -74,6 +79,10 @@ class AnnotatedTextView(QPlainTextEdit):
         self._external: list[QTextEdit.ExtraSelection] = []
         self._own: list[QTextEdit.ExtraSelection] = []
         self._press: QPoint | None = None
+        self._colours: dict[int, str] = {}
+        self._formats: dict[tuple[int, str], QTextCharFormat] = {}
+        self._window = (0, 0)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._paint())
 
     # --- content ---------------------------------------------------------------------
 
@@ -87,6 +96,7 @@ class AnnotatedTextView(QPlainTextEdit):
         if self.toPlainText() != text:
             self.setPlainText(text)
         self._own = []
+        self._window = (0, 0)
         self._apply()
 
     def show_annotations(self, schema: AnnotationSchema, spans: Sequence[Span],
@@ -95,48 +105,82 @@ class AnnotatedTextView(QPlainTextEdit):
         self.suggestions = list(suggestions)
         if self.current_suggestion >= len(self.suggestions):
             self.current_suggestion = len(self.suggestions) - 1
-        colours = {t.id: t.colour for t in schema.entity_types}
+        self._colours = {t.id: t.colour for t in schema.entity_types}
+        self._formats = {}
+        self._paint(force=True)
+
+    def _format(self, type_id: int, kind: str) -> QTextCharFormat:
+        fmt = self._formats.get((type_id, kind))
+        if fmt is None:
+            colour = self._colours.get(type_id, "#808080")
+            fmt = QTextCharFormat()
+            if kind == "suggestion" or kind == "current suggestion":
+                fmt.setUnderlineStyle(DOTTED)
+                if kind == "current suggestion":
+                    fmt.setBackground(tint(colour, 35))
+            else:
+                fmt.setBackground(tint(colour, 110 if kind == "current" else 55))
+                fmt.setUnderlineStyle(SOLID)
+            fmt.setUnderlineColor(QColor(colour))
+            self._formats[(type_id, kind)] = fmt
+        return fmt
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code-point range shown in the viewport."""
+        first = self.firstVisibleBlock().position()
+        vp = self.viewport()
+        last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
+        return self.positions.to_code_point(first), self.positions.to_code_point(last)
+
+    def _paint(self, force: bool = False) -> None:
+        """Draw the tags near the viewport (all of them in texts of ordinary length): a long
+        release with a thousand tags opens at once, and scrolling draws the next stretch."""
+        n = len(self.text)
+        if n <= DRAW_ALL_CHARS:
+            lo, hi = 0, n
+            if not force:
+                return
+        else:
+            a, b = self.visible_range()
+            if not force and self._window[0] <= a and b <= self._window[1]:
+                return
+            reach = max(b - a, 2000)
+            lo, hi = max(0, a - reach), min(n, b + reach)
+        self._window = (lo, hi)
         doc = self.document()
-        own: list[QTextEdit.ExtraSelection] = []
-        cache: dict[tuple[int, bool], QTextCharFormat] = {}
-
-        def fmt_for(type_id: int, current: bool) -> QTextCharFormat:
-            fmt = cache.get((type_id, current))
-            if fmt is None:
-                colour = colours.get(type_id, "#808080")
-                fmt = QTextCharFormat()
-                fmt.setBackground(tint(colour, 110 if current else 55))
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(colour))
-                cache[(type_id, current)] = fmt
-            return fmt
-
         to16 = self.positions.to_utf16
+        own: list[QTextEdit.ExtraSelection] = []
+        shown = [sp for sp in self.spans if sp.start < hi and sp.end > lo]
         # Longest first, so that nested spans are painted over the spans around them.
-        for sp in sorted(self.spans, key=lambda s: (s.start - s.end, s.start)):
+        shown.sort(key=lambda sp: (sp.start - sp.end, sp.start))
+        for sp in shown:
             sel = QTextEdit.ExtraSelection()
             cur = QTextCursor(doc)
             cur.setPosition(to16(sp.start))
-            cur.setPosition(to16(sp.end), QTextCursor.MoveMode.KeepAnchor)
+            cur.setPosition(to16(sp.end), KEEP)
             sel.cursor = cur  # type: ignore[attr-defined]
-            sel.format = fmt_for(sp.type_id, sp.id == self.current_span)  # type: ignore[attr-defined]
+            sel.format = self._format(  # type: ignore[attr-defined]
+                sp.type_id, "current" if sp.id == self.current_span else "tag")
             own.append(sel)
         for i, sug in enumerate(self.suggestions):
-            colour = colours.get(sug.type_id, "#808080")
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(colour))
-            if i == self.current_suggestion:
-                fmt.setBackground(tint(colour, 35))
+            if sug.start >= hi or sug.end <= lo:
+                continue
             sel = QTextEdit.ExtraSelection()
             cur = QTextCursor(doc)
             cur.setPosition(to16(sug.start))
-            cur.setPosition(to16(sug.end), QTextCursor.MoveMode.KeepAnchor)
+            cur.setPosition(to16(sug.end), KEEP)
             sel.cursor = cur  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.format = self._format(  # type: ignore[attr-defined]
+                sug.type_id, "current suggestion" if i == self.current_suggestion
+                else "suggestion")
             own.append(sel)
         self._own = own
         self._apply()
+
+    def resizeEvent(self, e) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(e)
+        if self.spans or self.suggestions:
+            self._paint()
 
     def setExtraSelections(self, selections) -> None:  # noqa: N802, ANN001 - Qt override
         """Selections set by others (search hits) are kept under the tags."""
