@@ -302,3 +302,26 @@ def test_status_change_keeps_the_reading_position(qtbot, ctx, settings) -> None:
     w.set_status(ReviewStatus.DONE)
     assert w.reader.meta_labels["status"].text() == "done"
     assert bar.value() == before
+
+
+def test_import_runs_off_the_gui_thread_and_the_window_keeps_working(qtbot, window,
+                                                                     tmp_path) -> None:
+    from PySide6.QtCore import QThread, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    folder = write_folder(tmp_path, 200)
+    threads, ticks = set(), []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    with qtbot.waitSignal(window.import_finished, timeout=60000):
+        task = window.start_import([folder])
+        task.progress.connect(lambda *a: threads.add(QThread.currentThread()),
+                              Qt.ConnectionType.DirectConnection)
+        timer.start()
+        window.filter_bar.search.setText("school")  # the GUI answers while importing
+    timer.stop()
+    gui = QApplication.instance().thread()
+    assert threads and gui not in threads
+    assert len(ticks) >= 3
+    assert window.progress_dialog is None and window.model.rowCount() >= 1
