@@ -2,7 +2,8 @@
 
 A cheap cascade decides almost every file (BOM, strict UTF-8, then CP1251 vs CP1252 by the
 share of Cyrillic-range bytes among letters); charset-normalizer is asked only when the
-single-byte guess is unclear (bench/encoding_eval.py measures both).
+single-byte guess is unclear (bench/encoding_eval.py measures both). Turkish CP1254 is told
+from CP1252 by the bytes of ğ, ı and ş.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _CYRILLIC_1251 = re.compile(rb"[\xc0-\xff\xa8\xb8\xb2\xb3\xaa\xba\xaf\xbf\xa5\xb4]")
 _LATIN_LETTER = re.compile(rb"[A-Za-z]")
 _HIGH = re.compile(rb"[\x80-\xff]")
+# ğ ı ş Ğ İ Ş in CP1254; in CP1252 they are ð ý þ Ð Ý Þ, which French, German or Spanish
+# never write.
+_TURKISH_1254 = re.compile(rb"[\xd0\xdd\xde\xf0\xfd\xfe]")
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 
 
@@ -93,7 +97,8 @@ def _single_byte_guess(data: bytes) -> str | None:
     if share > 0.6:
         return "cp1251"
     if share < 0.35:
-        return "cp1252"
+        turkish = len(_TURKISH_1254.findall(sample))
+        return "cp1254" if turkish >= 2 and turkish * 5 >= high else "cp1252"
     return None
 
 

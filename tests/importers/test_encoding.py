@@ -17,6 +17,8 @@ RU = ("Генассамблея ООН высоко оценила работу\
 UK = "Уряд затвердив програму\n\nКабінет Міністрів затвердив програму підтримки, ґанок, їжак.\n"
 FR = ("Le président a reçu la délégation\n\nLe président azerbaïdjanais a reçu le 1er mars le "
       "directeur général de l’Organisation, « très apprécié » à Genève.\n")
+TR = ("Dışişleri Bakanı büyükelçiyi kabul etti\n\nGörüşmede iki ülke arasındaki ilişkiler "
+      "ve İstanbul'daki forum ele alındı. Şubat ayında yeni bir görüşme yapılacak.\n")
 DE = "Die Außenministerin empfängt\n\nDie Außenministerin hat über Straßenbau gesprochen.\n"
 
 
@@ -30,6 +32,7 @@ DE = "Die Außenministerin empfängt\n\nDie Außenministerin hat über Straßenb
     (UK, "cp1251", "cp1251"),
     (FR, "cp1252", "cp1252"),
     (DE, "latin-1", "cp1252"),
+    (TR, "cp1254", "cp1254"),
 ])
 def test_decodes(text: str, encoding: str, expected: str) -> None:
     data = text.encode(encoding)
