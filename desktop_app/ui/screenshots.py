@@ -93,7 +93,14 @@ def render(outdir: Path) -> list[Path]:
             settle(app, window)
             written.append(save(window, outdir / "filter-language.png"))
 
-            from .import_dialogs import ImportReportDialog
+            from .import_dialogs import ImportProgressDialog, ImportReportDialog
+
+            progress = ImportProgressDialog(window)
+            progress.show()
+            progress.update_progress(37, 120, str(demo_corpus_dir() / "2024-04-15_azertac_az.txt"))
+            app.processEvents()
+            written.append(save(progress, outdir / "import-progress.png"))
+            progress.close()
 
             dialog = ImportReportDialog(report, window)
             dialog.show()
