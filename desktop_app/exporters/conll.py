@@ -1,4 +1,8 @@
-"""CoNLL-2003 style BIO: `word POS chunk NE` per token, `-DOCSTART- -X- -X- O` per release.
+"""CoNLL-2003 style BIO: `word POS chunk NE` per token, a `-DOCSTART-` line per release.
+
+The document line is `-DOCSTART- -X- O O`: readers that look at the first token accept it as
+well as the original `-DOCSTART- -X- -X- O`, and spaCy's converter splits documents only on
+this exact line.
 
 Tokenizer (stated in the summary): runs of letters and digits, keeping inner apostrophes and
 hyphens (`Vitorino'nun`, `Bakı-Paris`), plus every other non-space character as its own token.
@@ -17,6 +21,7 @@ from ..domain.export import ExportDocument, ExportSchema
 from .base import Exporter
 
 TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|\S")
+DOCSTART = "-DOCSTART- -X- O O"
 SENTENCE_END = {".", "!", "?", "…"}
 TOKENIZER = ("regex tokenizer: letter/digit runs with inner ' ’ - kept, every other "
              "non-space character alone; sentences split at line breaks and . ! ? …")
@@ -99,7 +104,7 @@ class ConllExporter(Exporter):
         lose("event (CoNLL has no events)", len(d.events))
         lose("entity link (CoNLL has no links)", sum(1 for s in d.spans if s.entity_id))
         breaks = sentence_breaks(text, tokens, d.spans)
-        out = ["-DOCSTART- -X- -X- O", ""]
+        out = [DOCSTART, ""]
         for i, (a, b) in enumerate(tokens):
             if i in breaks:
                 out.append("")

@@ -153,7 +153,7 @@ def test_conll_bio_is_well_formed(corpus, exporter, tmp_path, scheme):
     target, summary = export(exporter, ExportFormat.CONLL, tmp_path, scheme=scheme)
     docs = conll_docs(target)
     assert len(docs) == 4
-    assert target.read_text(encoding="utf-8").count("-DOCSTART- -X- -X- O") == 4
+    assert target.read_text(encoding="utf-8").count("-DOCSTART- -X- O O\n\n") == 4
     for doc in docs:
         for sentence in doc:
             prev = "O"
