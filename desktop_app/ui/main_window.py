@@ -42,6 +42,7 @@ from ..services.context import AppContext, open_context
 from ..workers import ImportTask, TaskRunner
 from . import window_state
 from .about import about_box
+from .annotate.mount import mount_annotation  # tagging (ui/annotate)
 from .commands import SetStatusCommand
 from .database_menu import DatabaseMenu
 from .errors import show_error
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_menus()
+        # Tagging: annotated text in the reader, Tags/Events docks, Annotate menu.
+        self.annotation = mount_annotation(self)
         self.imports.busy_changed.connect(self._set_busy)
         self.imports.finished.connect(self.import_finished)
         self.filter_bar.filter_changed.connect(self._filter_changed)

@@ -106,6 +106,26 @@ class AnnotationController(QObject):
 
     # --- opening and refreshing ----------------------------------------------------------
 
+    def set_context(self, ctx: AppContext) -> None:
+        """Another database was opened: use its services (the undo stack was cleared)."""
+        self.ctx = ctx
+        self.annotate, self.entities, self.sessions = ctx.annotate, ctx.entities, ctx.sessions
+        if self.browser is not None:
+            self.browser.close()
+            self.browser = None
+        self.release = None
+        self.rebind_keys()
+
+    def show_release(self, release: Release | None) -> None:
+        """The reader shows `release` (its text is already in the view)."""
+        if release is None:
+            self.open_release(None)
+            return
+        self.release = release
+        self.view.set_release(release.id, release.text)
+        self.reload()
+        self.release_opened.emit(release.id)
+
     def open_release(self, release_id: int | None) -> None:
         if release_id is None:
             self.release = None
