@@ -20,7 +20,7 @@ from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_pr
 from .blocking import BlockingConfig, candidate_pairs
 from .index import CorpusIndex
 from .keys import MatchKeys
-from .scoring import agreement, agreement_factors, evidence, sparse_dot
+from .scoring import agreement, agreement_factors, evidence, fuzzy_names, sparse_dot
 
 # Pairs scoring below this never reach a floor; they are not examined further.
 PRE_FLOOR = 0.01
@@ -185,6 +185,8 @@ class Engine:
         infos = self.index.infos
         wanted = {infos[i].release_id for p in (*pairs, *exact) for i in p[:2]}
         keys = self.load_keys(sorted(wanted)) if wanted else {}
+        similar = fuzzy_names([(keys[infos[i].release_id], keys[infos[j].release_id])
+                               for i, j, *_ in (*pairs, *exact)])
         out = []
         seen = set()
         for i, j in exact:
@@ -192,7 +194,8 @@ class Engine:
             x, y = infos[i], infos[j]
             lo, hi = sorted((x.release_id, y.release_id))
             out.append(Candidate(lo, hi, DuplicateKind.EXACT, 1.0,
-                                 evidence(keys[x.release_id], keys[y.release_id], [])))
+                                 evidence(keys[x.release_id], keys[y.release_id], [],
+                                          similar)))
         for i, j, score in pairs:
             if (min(i, j), max(i, j)) in seen:
                 continue
@@ -202,7 +205,8 @@ class Engine:
                     else DuplicateKind.CROSS_LANGUAGE)
             _, conflicts = agreement(kx, ky, int(self.index.day[i]), int(self.index.day[j]))
             lo, hi = sorted((x.release_id, y.release_id))
-            out.append(Candidate(lo, hi, kind, round(score, 4), evidence(kx, ky, conflicts)))
+            out.append(Candidate(lo, hi, kind, round(score, 4),
+                                 evidence(kx, ky, conflicts, similar)))
         return out
 
     def _exact_pairs(self, rows: np.ndarray | None) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from datetime import date
 
 import numpy as np
 
-from .keys import FAMILIES, SURFACE_FAMILIES, MatchKeys
+from .keys import FAMILIES, KEYS_VERSION, MatchKeys
 
 # Relative weight of each key family in the similarity. Word stems count as much as names:
 # on short, name-poor items they carry most of the signal (cognates, related languages).
@@ -111,26 +111,21 @@ class CorpusIndex:
         entity = self.entity_keys
         for release_id, data, lang, when in items:
             start = len(fids)
-            for fam in FAMILIES:
-                mapping = data.get(fam)
-                if not mapping:
-                    continue
+            if data.get("v") != KEYS_VERSION:
+                data = MatchKeys.from_legacy(data).to_json()
+            names, tenths = data["k"], data["wt"]
+            for fam, joined in names.items():
+                keys = joined.split(" ")
                 if fam == "n" and entity:
-                    for key, v in mapping.items():
-                        if key in entity:
-                            fids.append(self._fid("e", entity[key]))
-                        else:
-                            fids.append(self._fid("n", key))
-                        weights.append(v[0])
-                    continue
-                table = self.vocab[fam]
-                for key in mapping:
-                    fid = table.get(key)
-                    fids.append(fid if fid is not None else self._fid(fam, key))
-                if fam in SURFACE_FAMILIES:
-                    weights.extend(v[0] for v in mapping.values())
+                    ids = [self._fid("e", entity[k]) if k in entity else self._fid("n", k)
+                           for k in keys]
                 else:
-                    weights.extend(mapping.values())
+                    table = self.vocab[fam]
+                    ids = [table.get(k) for k in keys]
+                    if None in ids:
+                        ids = [self._fid(fam, k) for k in keys]
+                fids.extend(ids)
+                weights.extend(map(float, tenths[fam].split(" ")))
             lengths.append(len(fids) - start)
             infos.append(DocInfo(release_id, lang or data.get("lang"),
                                  when or data.get("date"), int(data.get("len", 0)),
@@ -142,7 +137,8 @@ class CorpusIndex:
         """Rows (sorted by feature) with tf-idf values normalised to unit length."""
         n_rows = len(lengths)
         feats = np.frombuffer(fids, dtype=np.int64) if len(fids) else np.zeros(0, np.int64)
-        w = np.frombuffer(weights, dtype=np.float32) if len(weights) else np.zeros(0, np.float32)
+        w = (np.frombuffer(weights, dtype=np.float32) / 10.0 if len(weights)
+             else np.zeros(0, np.float32))
         rows = np.repeat(np.arange(n_rows, dtype=np.int64),
                          np.frombuffer(lengths, dtype=np.int64) if n_rows else 0)
         n_feat = max(len(self.fam_of), 1)

@@ -21,7 +21,7 @@ from ..text import fold, nfc
 from .dates import TOKEN, find_dates
 from .names import name_key, word_key
 
-KEYS_VERSION = 1
+KEYS_VERSION = 2
 TITLE_WEIGHT = 2.0
 LEAD_WEIGHT = 1.5
 LEAD_WORDS = 60
@@ -32,6 +32,7 @@ NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?![\d
                      r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\d)")
 _SENTENCE_END = set(".!?:;\"«»“”„—–-•*\n")
 _ALNUM = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r"\s+")
 # Clock times and web addresses carry digits that are not figures of the story.
 _NOT_FIGURES = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|(?:https?://|www\.)\S+")
 
@@ -48,18 +49,23 @@ class MatchKeys:
     surfaces: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
+        """Stored form: per family one string of keys and one of weights (tenths), so that
+        loading 100k releases parses a few strings each rather than hundreds of objects."""
         out: dict = {"v": KEYS_VERSION, "lang": self.lang, "date": self.date,
-                     "exact": self.exact, "len": self.words}
+                     "exact": self.exact, "len": self.words, "k": {}, "wt": {}, "s": {}}
         for fam, keys in self.families.items():
-            surf = self.surfaces.get(fam, {})
+            if not keys:
+                continue
+            out["k"][fam] = " ".join(keys)
+            out["wt"][fam] = " ".join(str(max(1, round(w * 10))) for w in keys.values())
             if fam in SURFACE_FAMILIES:
-                out[fam] = {k: [round(w, 2), surf.get(k, k)] for k, w in keys.items()}
-            else:
-                out[fam] = {k: round(w, 2) for k, w in keys.items()}
+                surf = self.surfaces.get(fam, {})
+                out["s"][fam] = "\t".join(_SPACES.sub(" ", surf.get(k, k)) for k in keys)
         return out
 
     @classmethod
-    def from_json(cls, data: Mapping) -> MatchKeys:
+    def from_legacy(cls, data: Mapping) -> MatchKeys:
+        """Keys stored by the first version (one JSON object per key)."""
         keys = cls(lang=data.get("lang"), date=data.get("date"), exact=data.get("exact", ""),
                    words=int(data.get("len", 0)))
         for fam in FAMILIES:
@@ -69,6 +75,25 @@ class MatchKeys:
                 keys.surfaces[fam] = {k: str(v[1]) for k, v in raw.items()}
             else:
                 keys.families[fam] = {k: float(v) for k, v in raw.items()}
+        return keys
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> MatchKeys:
+        if data.get("v") != KEYS_VERSION:
+            return cls.from_legacy(data)
+        keys = cls(lang=data.get("lang"), date=data.get("date"), exact=data.get("exact", ""),
+                   words=int(data.get("len", 0)))
+        for fam in FAMILIES:
+            names = data.get("k", {}).get(fam)
+            if not names:
+                keys.families[fam] = {}
+                keys.surfaces[fam] = {}
+                continue
+            split = names.split(" ")
+            weights = [int(w) / 10 for w in data["wt"][fam].split(" ")]
+            keys.families[fam] = dict(zip(split, weights, strict=True))
+            if fam in SURFACE_FAMILIES:
+                keys.surfaces[fam] = dict(zip(split, data["s"][fam].split("\t"), strict=True))
         return keys
 
 

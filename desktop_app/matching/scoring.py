@@ -144,24 +144,64 @@ def _years(keys: MatchKeys) -> set[str]:
             if len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2100}
 
 
-def evidence(x: MatchKeys, y: MatchKeys, conflicts: list[str]) -> Evidence:
+FuzzyNames = dict[str, set[str]]
+
+
+def _unmatched(x: MatchKeys, y: MatchKeys) -> list[str]:
+    """Folded spellings of x's names that y lacks (at most the 12 most weighted)."""
+    other = y.families.get("n", {})
+    mine = x.families.get("n", {})
+    surf = x.surfaces.get("n", {})
+    keys = sorted((k for k in mine if k not in other), key=lambda k: -mine[k])[:12]
+    return [base_form(surf.get(k, k), x.lang) for k in keys]
+
+
+def fuzzy_names(pairs: list[tuple[MatchKeys, MatchKeys]], workers: int = -1) -> FuzzyNames:
+    """Close spellings among the names proposed pairs do not share (Azərbaycan / Azerbaïdjan).
+
+    One rapidfuzz `cdist` per first letter over every such spelling, on all cores, instead
+    of one call per pair.
+    """
+    forms: set[str] = set()
+    for x, y in pairs:
+        forms.update(f for f in _unmatched(x, y) if len(f) >= 5)
+        forms.update(f for f in _unmatched(y, x) if len(f) >= 5)
+    blocks: dict[str, list[str]] = {}
+    for f in sorted(forms):
+        blocks.setdefault(f[0], []).append(f)
+    similar: FuzzyNames = {}
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        sims = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=80,
+                             workers=workers, dtype=np.uint8)
+        for i, j in zip(*np.nonzero(sims), strict=True):
+            if i != j:
+                similar.setdefault(block[i], set()).add(block[j])
+    return similar
+
+
+def evidence(x: MatchKeys, y: MatchKeys, conflicts: list[str],
+             similar: FuzzyNames | None = None) -> Evidence:
     """Matched names (with each side's spelling), shared figures, dates and acronyms."""
     sx, sy = x.surfaces.get("n", {}), y.surfaces.get("n", {})
-    names = [(sx[k], sy[k]) for k in sorted(_shared(x, y, "n"),
-                                             key=lambda k: -x.families["n"][k])]
-    # Names whose skeletons differ but whose folded spellings are close (Azərbaycan /
-    # Azerbaïdjan) are matched with rapidfuzz; rare in the score, useful to see.
-    left = [k for k in sx if k not in y.families.get("n", {})]
-    right = [k for k in sy if k not in x.families.get("n", {})]
-    if left and right:
-        lf = [base_form(sx[k], x.lang) for k in left]
-        rf = [base_form(sy[k], y.lang) for k in right]
-        sims = process.cdist(lf, rf, scorer=fuzz.ratio, score_cutoff=80, workers=1)
-        for i, j in zip(*np.nonzero(sims), strict=True):
-            if len(lf[i]) >= 5:
-                names.append((sx[left[i]], sy[right[j]]))
+    names = [(sx.get(k, k), sy.get(k, k)) for k in sorted(_shared(x, y, "n"),
+                                                         key=lambda k: -x.families["n"][k])]
+    if similar is None:
+        similar = fuzzy_names([(x, y)], workers=1)
+    if similar:
+        right = {f: k for k, f in zip(
+            sorted((k for k in y.families.get("n", {}) if k not in x.families.get("n", {})),
+                   key=lambda k: -y.families["n"][k])[:12], _unmatched(y, x), strict=True)}
+        mine = x.families.get("n", {})
+        left = sorted((k for k in mine if k not in y.families.get("n", {})),
+                      key=lambda k: -mine[k])[:12]
+        for k, f in zip(left, _unmatched(x, y), strict=True):
+            for g in similar.get(f, ()):
+                if g in right:
+                    names.append((sx.get(k, k), sy.get(right[g], right[g])))
     ax, ay = x.surfaces.get("a", {}), y.surfaces.get("a", {})
-    acronyms = [(ax[k], ay[k]) for k in sorted(_shared(x, y, "a"))]
+    acronyms = [(ax.get(k, k), ay.get(k, k)) for k in sorted(_shared(x, y, "a"))]
     numbers = sorted(_shared(x, y, "num"), key=lambda v: (len(v), v))
     dates = sorted(_shared(x, y, "dy")) or sorted(_shared(x, y, "d"))
     return Evidence(names=tuple(names[:20]), numbers=tuple(numbers[:12]),

@@ -144,6 +144,15 @@ class DedupService:
         with self.db.read() as s:
             return repo.list_pairs(s, flt or PairFilter(), limit)
 
+    def pair_ids(self, flt: PairFilter | None = None, sort: str = "score",
+                 descending: bool = True) -> list[int]:
+        with self.db.read() as s:
+            return repo.list_pair_ids(s, flt, sort, descending)
+
+    def pairs_by_id(self, ids: Sequence[int]) -> dict[int, DuplicatePair]:
+        with self.db.read() as s:
+            return repo.fetch_pairs(s, ids)
+
     def pair(self, pair_id: int) -> DuplicatePair:
         with self.db.read() as s:
             return repo.get_pair(s, pair_id)

@@ -171,6 +171,32 @@ def list_pairs(session: Session, flt: PairFilter | None = None, limit: int | Non
     return [_to_pair(r) for r in session.execute(stmt)]
 
 
+_PAIR_SORT = {"score": DuplicatePairRow.score, "kind": DuplicatePairRow.kind,
+              "status": DuplicatePairRow.status, "id": DuplicatePairRow.id}
+
+
+def list_pair_ids(session: Session, flt: PairFilter | None = None, sort: str = "score",
+                  descending: bool = True) -> list[int]:
+    """Ids of the pairs passing `flt` in display order (cheap; rows are fetched lazily)."""
+    P = DuplicatePairRow
+    column = _PAIR_SORT.get(sort, P.score)
+    order = [column.desc(), P.id.desc()] if descending else [column.asc(), P.id.asc()]
+    stmt = _pair_query(flt or PairFilter()).with_only_columns(P.id).order_by(*order)
+    return list(session.scalars(stmt))
+
+
+def fetch_pairs(session: Session, ids: Sequence[int]) -> dict[int, DuplicatePair]:
+    out: dict[int, DuplicatePair] = {}
+    wanted = list(ids)
+    for start in range(0, len(wanted), 500):
+        part = wanted[start:start + 500]
+        for row in session.execute(_pair_query(PairFilter()).where(
+                DuplicatePairRow.id.in_(part))):
+            pair = _to_pair(row)
+            out[pair.id] = pair
+    return out
+
+
 def get_pair(session: Session, pair_id: int) -> DuplicatePair:
     row = session.execute(_pair_query(PairFilter()).where(DuplicatePairRow.id == pair_id)).first()
     if row is None:
@@ -181,7 +207,7 @@ def get_pair(session: Session, pair_id: int) -> DuplicatePair:
 def language_pairs(session: Session) -> list[str]:
     A, B = aliased(ReleaseRowTable), aliased(ReleaseRowTable)
     P = DuplicatePairRow
-    rows = session.execute(select(A.language, B.language).distinct()
+    rows = session.execute(select(A.language, B.language).distinct().select_from(P)
                            .join(A, A.id == P.release_a).join(B, B.id == P.release_b))
     return sorted({"–".join(sorted([x or "?", y or "?"])) for x, y in rows})
 
