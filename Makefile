@@ -34,7 +34,7 @@ test: $(TSTAMP) lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 soak: $(TSTAMP)
-	QT_QPA_PLATFORM=offscreen RR_KILL_ROUNDS=50 $(PY) -m pytest -q -m slow
+	QT_QPA_PLATFORM=offscreen RR_KILL_ROUNDS=50 $(PY) -m pytest -q -rP -m slow
 
 bench: $(TSTAMP)
 	$(PY) -m bench.run_all
