@@ -189,7 +189,7 @@ def _where(session: Session, flt: ReleaseFilter, sort: str = "") -> tuple[list[s
     terms = search_terms(flt.search)
     if terms:
         clause, extra = matching_ids_clause(session, terms)
-        if sort in _INDEXED_SORTS and clause.startswith("releases.id IN"):
+        if sort in _INDEXED_SORTS and session.get_bind().dialect.name == "sqlite":
             clause = "+" + clause  # unary plus: not a row lookup key, so the index order wins
         clauses.append(clause)
         params.update(extra)
