@@ -5,6 +5,7 @@ Each mutation returns what its undo needs (the old values), and commits at once.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from ..domain.annotations import Entity, EntityHit, Mention
@@ -41,21 +42,32 @@ class EntitySnapshot:
 
 
 class AliasCache:
-    """The alias index of the knowledge base, rebuilt when the aliases change (in any process)."""
+    """The alias index of the knowledge base, rebuilt when the aliases change (in any process).
 
-    def __init__(self, db: Database) -> None:
+    This process's own changes update the index at once; changes made by another process (a
+    second window, the CLI) are noticed by a cheap signature query, run at most every
+    `check_every` seconds so that tagging in a row does not scan the aliases each time.
+    """
+
+    def __init__(self, db: Database, check_every: float = 2.0) -> None:
         self.db = db
+        self.check_every = check_every
         self._index: AliasIndex | None = None
         self._signature: tuple | None = None
+        self._checked = 0.0
         self.generation = 0   # bumped at each rebuild, so cached matches know they are stale
 
     def index(self) -> AliasIndex:
+        now = time.monotonic()
+        if self._index is not None and now - self._checked < self.check_every:
+            return self._index
         with self.db.read() as s:
             sig = repo.alias_signature(s)
             if self._index is None or sig != self._signature:
                 self._index = AliasIndex(AliasEntry(*row) for row in repo.alias_table(s))
                 self._signature = sig
                 self.generation += 1
+        self._checked = now
         return self._index
 
     def invalidate(self) -> None:

@@ -188,6 +188,7 @@ def test_alias_index_follows_changes_from_this_and_other_processes(ctx, corpus, 
     from desktop_app.services.context import open_context
 
     ru = corpus["ru.txt"]
+    ctx.annotate.aliases.check_every = 0      # look for other processes' changes every time
     assert ctx.annotate.suggestions(ru) == []
     ent = ctx.entities.create(person(ctx), "Baku")            # added in place
     assert [s.text for s in ctx.annotate.suggestions(ru)] == ["Баку"]
