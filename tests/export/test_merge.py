@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlalchemy import text
 
 from desktop_app.domain.enums import DatePrecision
 from desktop_app.domain.errors import ReleaseReviewError
@@ -52,6 +51,37 @@ def merged(corpus, ctx, other_db, tmp_path):
     return path, ctx.merge.import_file(path)
 
 
+class Reader:
+    """Plain SQL reads of the test database, on any back end (`?` marks the arguments)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def execute(self, sql, args=()):
+        names = {f"a{i}": v for i, v in enumerate(args)}
+        parts = sql.split("?")
+        bound = parts[0] + "".join(f":a{i}{p}" for i, p in enumerate(parts[1:]))
+        with self.db.engine.connect() as conn:
+            return _Rows(list(conn.execute(text(bound), names)))
+
+    def close(self):
+        pass
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = [tuple(r) for r in rows]
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
 def one(con, sql, *args):
     return con.execute(sql, args).fetchone()
 
@@ -65,7 +95,7 @@ def test_merge_adds_and_lists_conflicts(corpus, ctx, merged):
     kinds = sorted(c.kind.value for c in report.conflicts)
     assert kinds == sorted(["span_type", "span_entity", "pair_decision", "review_status",
                             "event_field"])
-    con = sqlite3.connect(ctx.db.path)
+    con = Reader(ctx.db)
     # nothing of ours was overwritten
     bakou = corpus.span("fr", "Bakou", 1)
     assert one(con, "SELECT t.name FROM spans s JOIN entity_types t ON t.id = s.type_id "
@@ -108,7 +138,7 @@ def test_reimport_does_not_repeat_conflicts(ctx, merged):
 def test_resolving_conflicts(corpus, ctx, merged):
     _, report = merged
     by_kind = {c.kind: c for c in report.conflicts}
-    con = sqlite3.connect(ctx.db.path)
+    con = Reader(ctx.db)
     bakou = corpus.span("fr", "Bakou", 1)
 
     ctx.merge.resolve(by_kind[ConflictKind.SPAN_TYPE].id, Resolution.KEEP_BOTH, "me")
@@ -160,7 +190,7 @@ def test_version_groups_kept_apart_here_become_a_conflict(corpus, ctx, other_db,
     group_c = [x for x in report.conflicts if x.kind is ConflictKind.VERSION_GROUP]
     assert len(group_c) == 1 and group_c[0].local["groups"] == [8, 9]
     ctx.merge.resolve(group_c[0].id, Resolution.TAKE_INCOMING)
-    con = sqlite3.connect(ctx.db.path)
+    con = Reader(ctx.db)
     groups = {r[0] for r in con.execute("SELECT version_group FROM releases WHERE id IN (?, ?)",
                                         (corpus.releases["ru"], corpus.releases["en"]))}
     con.close()

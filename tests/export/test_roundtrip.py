@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app.domain.errors import ImportFileError
 from desktop_app.domain.export import ExportFormat
 from desktop_app.domain.releases import ReleaseFilter
+from desktop_app.storage.tables import Base
 
 TABLES = ["releases", "sources", "release_files", "entity_types", "event_types", "event_roles",
           "entities", "entity_aliases", "spans", "events", "event_participants",
@@ -18,13 +19,11 @@ TABLES = ["releases", "sources", "release_files", "entity_types", "event_types",
 LOCAL = {"version", "import_run_id", "held_by", "held_at"}
 
 
-def rows(path, table):
-    con = sqlite3.connect(path)
-    con.row_factory = sqlite3.Row
-    try:
-        out = [dict(r) for r in con.execute(f"SELECT * FROM {table} ORDER BY id")]  # noqa: S608
-    finally:
-        con.close()
+def rows(db, table):
+    """Every row of `table`, typed (JSON as dicts, times as datetimes) on any back end."""
+    t = Base.metadata.tables[table]
+    with db.engine.connect() as conn:
+        out = [dict(r._mapping) for r in conn.execute(select(t).order_by(t.c.id))]
     return [{k: v for k, v in r.items() if k not in LOCAL} for r in out]
 
 
@@ -37,7 +36,7 @@ def test_round_trip_into_empty_database_loses_nothing(corpus, ctx, exporter, oth
     assert (report.releases_added, report.spans_added, report.events_added,
             report.pairs_added, report.entities_added) == (4, 25, 4, 3, 5)
     for table in TABLES:
-        mine, theirs = rows(ctx.db.path, table), rows(other_db.db.path, table)
+        mine, theirs = rows(ctx.db, table), rows(other_db.db, table)
         assert len(mine) == len(theirs), table
         for a, b in zip(mine, theirs, strict=True):
             for field in a:
@@ -58,13 +57,13 @@ def test_round_trip_into_empty_database_loses_nothing(corpus, ctx, exporter, oth
 def test_reimport_changes_nothing(corpus, ctx, exporter, tmp_path):
     target = tmp_path / "all.jsonl"
     exporter.export(ExportFormat.NATIVE, target)
-    before = {t: rows(ctx.db.path, t) for t in TABLES}
+    before = {t: rows(ctx.db, t) for t in TABLES}
     report = ctx.merge.import_file(target)
     assert (report.releases_added, report.spans_added, report.events_added,
             report.pairs_added, report.participants_added) == (0, 0, 0, 0, 0)
     assert report.releases_matched == 4 and report.spans_matched == 25
     assert report.conflicts == []
-    assert {t: rows(ctx.db.path, t) for t in TABLES} == before
+    assert {t: rows(ctx.db, t) for t in TABLES} == before
 
 
 @pytest.mark.parametrize("damage", ["truncate", "offsets", "version", "garbage", "count"])
