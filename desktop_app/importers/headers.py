@@ -32,6 +32,10 @@ _DATELINE = re.compile(
     r"(?P<date>[^,()\n]{3,40}?)\s*"
     r"(?:,\s*(?P<src1>[^\W\d_][\w.&’'-]*(?:\s[\w.&’'-]+){0,3}?)|\((?P<src2>[^()\n]{2,40})\))"
     r"\s*(?:$|[-–—:.]+\s+|\.$)")
+# A place and a date alone on a line: "Baku, 12 March 2023".
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,3}),\s*"
+    r"(?P<date>[^,()\n]{3,60})$")
 
 
 @dataclass
@@ -106,7 +110,11 @@ def read_dateline(line: str) -> Dateline | None:
         line = line[:4000]
     m = _DATELINE.match(line.strip())
     if m is None:
-        return None
+        alone = _PLACE_DATE.match(line.strip())
+        when = date_line(alone.group("date")) if alone else None
+        if when is None:
+            return None
+        return Dateline(text=line.strip(), date=when, source="", rest="")
     when = date_line(m.group("date"))
     if when is None:
         return None

@@ -176,7 +176,7 @@ def analyse(text: str, markdown: bool = False, fallback_title: str = "") -> Layo
     out.date = _choose_date(fields.get("date"), header.leading_date, reader.dates)
     if reader.dateline is not None:
         out.dateline = reader.dateline.text
-        out.source = reader.dateline.source
+        out.source = reader.dateline.source or None
     out.dateline = fields.get("dateline", out.dateline)
     out.url = fields.get("url")
     out.source = fields.get("source") or out.source or _host(out.url)

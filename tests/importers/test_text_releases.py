@@ -52,11 +52,21 @@ def test_dateline_without_year_gives_month_day() -> None:
     ("Bakı, 1 mart, AZƏRTAC", "AZƏRTAC", "--03-01"),
     ("Madrid, 1 de marzo de 2023, EFE", "EFE", "2023-03-01"),
     ("BERLIN, 1. März 2023 (dpa)", "dpa", "2023-03-01"),
+    ("Баку, 21 мая, AZERTAC", "AZERTAC", "--05-21"),
+    ("Київ, 12 березня 2023, Укрінформ", "Укрінформ", "2023-03-12"),
+    ("Ankara, 5 Mart 2023, AA", "AA", "2023-03-05"),
+    ("Baku, 12 March 2023", None, "2023-03-12"),
 ])
-def test_dateline_styles(line: str, source: str, iso: str) -> None:
+def test_dateline_styles(line: str, source: str | None, iso: str) -> None:
     r = parse_text(f"{line}\n\nThe text of the release follows here and says what happened.\n")
     assert (r.dateline, r.source, r.date.iso) == (line, source, iso)
     assert r.body == "The text of the release follows here and says what happened."
+
+
+def test_a_comma_in_a_first_line_is_not_a_dateline() -> None:
+    r = parse_text("Paris, la ville lumière, accueille le sommet\n\nLe sommet s'ouvre lundi.\n")
+    assert r.dateline is None
+    assert r.title == "Paris, la ville lumière, accueille le sommet"
 
 
 def test_inline_dateline_is_cut_from_the_first_paragraph() -> None:
