@@ -46,7 +46,7 @@ def test_export_dialog_filters_runs_and_summarises(corpus, ctx, qtbot, runner, t
     assert dialog.scheme_combo.isEnabled() is False
     dialog.lang_edit.setText("az, ru")
     dialog.update_count()
-    assert dialog.count_label.text() == "2 releases and 1 duplicate pairs selected"
+    assert dialog.count_label.text() == "2 releases and 1 duplicate pair selected"
     dialog.from_edit.setText("March")
     dialog.update_count()
     assert "not a date" in dialog.count_label.text() and not dialog.export_button.isEnabled()
@@ -69,11 +69,11 @@ def test_export_dialog_tag_and_entity_filters(corpus, ctx, qtbot, runner, tmp_pa
     item = dialog.tag_list.findItems("AGREEMENT", Qt.MatchFlag.MatchExactly)[0]
     item.setCheckState(Qt.CheckState.Checked)
     dialog.update_count()
-    assert dialog.count_label.text().startswith("1 releases")
+    assert dialog.count_label.text().startswith("1 release and")
     item.setCheckState(Qt.CheckState.Unchecked)
     dialog.entity_edit.setText("Gəncə")
     dialog.update_count()
-    assert dialog.count_label.text().startswith("1 releases")
+    assert dialog.count_label.text().startswith("1 release and")
     dialog.entity_edit.setText("Nobody")
     dialog.update_count()
     assert "No entity is called Nobody" in dialog.count_label.text()
@@ -105,7 +105,7 @@ def test_conflicts_dialog_resolves(corpus, ctx, other_db, qtbot, tmp_path):
     path = tmp_path / "bruno.jsonl"
     other_db.export.export(ExportFormat.NATIVE, path)
     report = ctx.merge.import_file(path)
-    dialog = ConflictsDialog(ctx.merge, reviewer="me")
+    dialog = ConflictsDialog(ctx.merge, reviewer="me", library=ctx.library)
     qtbot.addWidget(dialog)
     QAbstractItemModelTester(dialog.model,
                              QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -116,6 +116,7 @@ def test_conflicts_dialog_resolves(corpus, ctx, other_db, qtbot, tmp_path):
     assert dialog.buttons[Resolution.KEEP_BOTH].isEnabled()
     text = dialog.model.index(span_row, 3).data()
     assert "ORGANIZATION" in text and "Bakou" in text
+    assert dialog.model.index(span_row, 1).data().endswith("Visite d’Antonio Vitorino à Bakou")
     with qtbot.waitSignal(dialog.changed) as blocker:
         dialog.buttons[Resolution.TAKE_INCOMING].click()
     assert corpus.releases["fr"] in blocker.args[0].annotations

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.changes import ChangeSet
 from ...domain.errors import ReleaseReviewError
 from ...domain.export import MergeConflict, MergeReport, Resolution
+from ...services.library import LibraryService
 from ...services.merge import MergeService
 from ...workers.base import TaskRunner
 from ..reader import plain_label
@@ -46,10 +47,12 @@ class ConflictModel(QAbstractTableModel):
     def __init__(self, conflicts: list[MergeConflict], parent=None) -> None:
         super().__init__(parent)
         self.conflicts = conflicts
+        self.titles: dict[int, str] = {}
 
-    def reset(self, conflicts: list[MergeConflict]) -> None:
+    def reset(self, conflicts: list[MergeConflict], titles: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self.conflicts = conflicts
+        self.titles = titles or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -67,7 +70,10 @@ class ConflictModel(QAbstractTableModel):
         if col == 0:
             return c.kind.label
         if col == 1:
-            return str(c.release_id) if c.release_id is not None else ""
+            if c.release_id is None:
+                return ""
+            title = self.titles.get(c.release_id)
+            return f"{c.release_id}: {title}" if title else str(c.release_id)
         if col == 2:
             return _reading(c.local)
         if col == 3:
@@ -89,9 +95,9 @@ class ConflictsDialog(QDialog):
     changed = Signal(object)   # ChangeSet of each resolution, for views to refresh
 
     def __init__(self, service: MergeService, parent: QWidget | None = None,
-                 reviewer: str | None = None) -> None:
+                 reviewer: str | None = None, library: LibraryService | None = None) -> None:
         super().__init__(parent)
-        self.service, self.reviewer = service, reviewer
+        self.service, self.reviewer, self.library = service, reviewer, library
         self.setWindowTitle("Merge conflicts")
         self.resize(900, 360)
         layout = QVBoxLayout(self)
@@ -128,7 +134,12 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.reset(self.service.conflicts())
+        conflicts = self.service.conflicts()
+        titles = {}
+        if self.library is not None:
+            ids = {c.release_id for c in conflicts if c.release_id is not None}
+            titles = {i: r.title for i, r in self.library.rows(ids).items()}
+        self.model.reset(conflicts, titles)
         n = self.model.rowCount()
         self.info.setText(f"{n} conflict{'s' if n != 1 else ''} to resolve. Nothing was "
                           "overwritten: choose, for each, which reading to keep."
@@ -165,7 +176,8 @@ class ConflictsDialog(QDialog):
 
 
 def import_annotations(service: MergeService, runner: TaskRunner, parent: QWidget,
-                       path: Path | None = None, on_done=None) -> MergeTask | None:
+                       path: Path | None = None, on_done=None,
+                       library: LibraryService | None = None) -> MergeTask | None:
     """Ask for a native export (unless `path` is given) and merge it in the background.
 
     `on_done(report)` runs on the GUI thread when the merge ends; the report dialog offers the
@@ -204,7 +216,7 @@ def import_annotations(service: MergeService, runner: TaskRunner, parent: QWidge
             review = box.addButton("Resolve conflicts…", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if review is not None and box.clickedButton() is review:
-            ConflictsDialog(service, parent).exec()
+            ConflictsDialog(service, parent, library=library).exec()
 
     def failed(exc: BaseException) -> None:
         progress.reset()

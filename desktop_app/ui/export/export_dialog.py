@@ -37,6 +37,10 @@ from .tasks import ExportTask
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in text.split(",") if w.strip())
 
@@ -66,6 +70,7 @@ class ExportDialog(QDialog):
         self.summary_view = QPlainTextEdit(self)
         self.summary_view.setObjectName("export_summary")
         self.summary_view.setReadOnly(True)
+        self.summary_view.setMinimumHeight(130)
         self.summary_view.setVisible(False)
         layout.addWidget(self.summary_view, 1)
         self.buttons = QDialogButtonBox(self)
@@ -216,7 +221,8 @@ class ExportDialog(QDialog):
             self.count_label.setText(str(exc))
             self.export_button.setEnabled(False)
             return
-        self.count_label.setText(f"{releases} releases and {pairs} duplicate pairs selected")
+        self.count_label.setText(f"{_n(releases, 'release')} and "
+                                 f"{_n(pairs, 'duplicate pair')} selected")
         self.export_button.setEnabled(releases > 0 and self.task is None)
 
     # --- running -------------------------------------------------------------------------
@@ -252,6 +258,8 @@ class ExportDialog(QDialog):
 
     def _finished(self, summary: ExportSummary) -> None:
         self.task = None
+        self._recount.stop()
+        self.export_button.setVisible(False)
         self.summary = summary
         self.bar.setVisible(False)
         self.summary_view.setVisible(True)
