@@ -63,7 +63,9 @@ class _Extractor(HTMLParser):
         elif tag == "title" and not self.skip:
             self.in_title = True
         if tag in _VOID:
-            if tag in ("br", "hr"):
+            if tag == "br" and not self.skip:
+                self.parts.append("\n")
+            elif tag == "hr":
                 self._break()
             return
         if tag in _SKIP:
@@ -100,7 +102,8 @@ class _Extractor(HTMLParser):
             return
         if self.in_h1:
             self.h1.append(data)
-        self.parts.append(data)
+        # Line ends in the markup are layout of the source, not of the text; <br> is.
+        self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
     def _break(self) -> None:
         if self.parts and self.parts[-1] != "\n\n":
@@ -120,9 +123,10 @@ def extract(html: str) -> HtmlDocument:
         pass  # keep what was read before the markup broke down
     paragraphs = []
     for block in "".join(parser.parts).split("\n\n"):
-        line = _SPACES.sub(" ", " ".join(block.split("\n"))).strip()
-        if line:
-            paragraphs.append(line)
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
     meta = parser.meta
     title = _one_line(parser.title)
     heading = _one_line(parser.h1)

@@ -29,7 +29,8 @@ def test_fixture_page() -> None:
 def test_paragraphs_and_inline_tags() -> None:
     doc = extract("<p>One <b>bold</b> <i>word</i>.</p><p>Two<br>lines</p><ul><li>a</li>"
                   "<li>b</li></ul>")
-    assert doc.text == "One bold word.\n\nTwo\n\nlines\n\na\n\nb"
+    assert doc.text == "One bold word.\n\nTwo\nlines\n\na\n\nb"
+    assert extract("<p>source\nline   ends</p>").text == "source line ends"
 
 
 def test_meta_fields() -> None:
