@@ -49,8 +49,8 @@ def word_variants(word: str) -> frozenset[str]:
 
 # A word of the source text: letters and digits with the combining marks that belong to them.
 _SOURCE_WORD = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
-    r"\u0670\u0900-\u0903\u093a-\u094f\u0981-\u0983\u09bc-\u09cd\u0e31-\u0e3a])+")
+    "[\\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0900-\u0903\u093a-\u094f\u0981-\u0983\u09bc-\u09cd\u0e31-\u0e3a]+")
 
 
 @lru_cache(maxsize=200_000)
