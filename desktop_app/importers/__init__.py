@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.errors import ImportFileError
 from ..domain.releases import ParsedRelease
+from .language import warm_up
 from .plain import read_html_file, read_text_file
 from .records import ReadResult, read_csv, read_jsonl
 
@@ -60,4 +61,4 @@ def read_release_file(path: Path, data: bytes) -> list[ParsedRelease]:
 
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ImportFileError", "ReadResult",
-           "discover", "read_release_file"]
+           "discover", "read_release_file", "warm_up"]

@@ -83,5 +83,10 @@ def default_detector() -> LanguageDetector:
     return _default
 
 
+def warm_up() -> None:
+    """Load the model now (1-3 s) so the first imported file does not wait for it."""
+    default_detector()._load()
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     return default_detector().detect(text)

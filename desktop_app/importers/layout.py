@@ -74,6 +74,13 @@ class _Reader:
             return i
         return _next_content(self.lines, i + 1)
 
+    def skip_labels(self, i: int) -> int:
+        """Section labels and date lines above the title."""
+        while i < len(self.lines) and (boilerplate.is_section_label(self.lines[i])
+                                       or self._note_date(self.lines[i])):
+            i = _next_content(self.lines, i + 1)
+        return i
+
     def skip_pre_body(self, i: int, title: str) -> int:
         """Skip teaser, section labels, date lines and a repeated title before the body."""
         key = _norm(title) if title else None
@@ -159,6 +166,7 @@ def analyse(text: str, markdown: bool = False, fallback_title: str = "") -> Layo
             else:
                 i = _next_content(lines, i + 1)
     i = reader.take_dateline(i)
+    i = reader.skip_labels(i)
     title = clean_title(fields.get("title", ""))
     if not title and i < len(lines):
         first = clean_title(lines[i]) if markdown else lines[i].strip()

@@ -43,6 +43,17 @@ def test_azerbaijani_and_turkish_short_titles(text: str, lang: str) -> None:
     assert detect_language(text)[0] == lang
 
 
+def test_warm_up_loads_the_model_once() -> None:
+    from desktop_app.importers import warm_up
+    from desktop_app.importers.language import default_detector
+
+    warm_up()
+    model = default_detector()._model
+    assert model is not None
+    warm_up()
+    assert default_detector()._model is model
+
+
 def test_no_letters_no_language() -> None:
     assert detect_language("12345 67 -- 2023") == (None, 0.0)
     assert detect_language("") == (None, 0.0)

@@ -192,3 +192,11 @@ def test_title_quoted_later_in_the_body_does_not_drop_paragraphs() -> None:
     r = parse_text(text)
     assert r.title == "Statement"
     assert r.body.startswith("The ministry published the following text")
+
+
+def test_section_label_and_date_above_the_title() -> None:
+    r = parse_text("Внешняя политика\n21 мая 2022 г. 16:49\nМинистр принял посла\n\n"
+                   "Министр иностранных дел принял посла Франции и обсудил сотрудничество.\n")
+    assert r.title == "Министр принял посла"
+    assert r.date.iso == "2022-05-21"
+    assert r.body.startswith("Министр иностранных дел")
