@@ -6,7 +6,8 @@
 Each run starts the program on a fresh data folder with RELEASE_REVIEW_STARTUP_PROBE set;
 the app writes the seconds since its process was created when the window is first shown
 and quits. Printed per run: that in-process figure and the wall time seen from outside
-(launch to exit). --drop-caches (root only) empties the page cache before the first run,
+(launch to exit) and the CPU time the run used, which a busy machine inflates less than
+wall time. --drop-caches (root only) empties the page cache before the first run,
 for a true cold start from disk.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,21 +35,24 @@ def drop_caches() -> bool:
         return False
 
 
-def run_once(exe: Path, timeout: float) -> tuple[float, float]:
+def run_once(exe: Path, timeout: float) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory(prefix="rr-startup-") as tmp:
         probe = Path(tmp) / "probe.txt"
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    RELEASE_REVIEW_STARTUP_PROBE=str(probe),
                    RELEASE_REVIEW_DATA_DIR=str(Path(tmp) / "data"),
                    XDG_CONFIG_HOME=str(Path(tmp) / "config"))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.run([str(exe)], env=env, capture_output=True, text=True,
                               timeout=timeout)
         wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if not probe.exists():
             raise RuntimeError(f"no startup figure (exit {proc.returncode}):\n"
                                f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
-        return float(probe.read_text()), wall
+        return float(probe.read_text()), wall, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,14 +67,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.drop_caches:
         print("page cache dropped" if drop_caches() else "could not drop the page cache (not root)")
-    shown, walls = [], []
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    shown, cpus = [], []
     for n in range(1, args.runs + 1):
-        first, wall = run_once(args.exe, args.timeout)
+        first, wall, cpu = run_once(args.exe, args.timeout)
         shown.append(first)
-        walls.append(wall)
-        print(f"run {n}: first window after {first:.3f} s (launch to exit {wall:.3f} s)")
+        cpus.append(cpu)
+        print(f"run {n}: first window after {first:.3f} s (launch to exit {wall:.3f} s, "
+              f"CPU {cpu:.3f} s)")
     print(f"first run: {shown[0]:.3f} s; median of {len(shown)}: {statistics.median(shown):.3f} s; "
-          f"max {max(shown):.3f} s")
+          f"max {max(shown):.3f} s; median CPU {statistics.median(cpus):.3f} s")
     return 0
 
 

@@ -33,6 +33,25 @@
         </message>
     </context>
     <context>
+        <name>AppExtras</name>
+        <message>
+            <source>The demo corpus is not installed.</source>
+            <translation>Демонстрационный корпус не установлен.</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>Try the &amp;demo corpus</source>
+            <translation>Попробовать &amp;демонстрационный корпус</translation>
+        </message>
+        <message>
+            <source>&amp;Welcome screen…</source>
+            <translation>&amp;Экран приветствия…</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectDialog</name>
         <message>
             <source>Connect to team server</source>

@@ -18,7 +18,7 @@ from desktop_app.ui.settings import Settings
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "release_review_ru.ts"
 TOOLS = Path(sys.executable).parent
-PLACEHOLDER = re.compile(r"%(?:n|L?\d)")
+PLACEHOLDER = re.compile(r"%(?:n|L?\d)|\{[^{}]*\}")  # Qt's %1 and str.format's {name}
 
 
 def _tool(name: str) -> str:
