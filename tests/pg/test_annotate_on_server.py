@@ -3,5 +3,7 @@
 from annotate.conftest import corpus  # noqa: F401 - the fixture, resolved here
 from annotate.test_services import *  # noqa: F403
 
-# This one drives the CLI on the data dir's default SQLite file, not on `ctx`'s database.
+# These open the data dir's default SQLite file (by the CLI or open_context(None, ...)),
+# not `ctx`'s database, so they only make sense in their own folder.
 del test_cli_entities_and_tags  # noqa: F821
+del test_alias_index_follows_changes_from_this_and_other_processes  # noqa: F821
