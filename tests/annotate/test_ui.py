@@ -325,3 +325,39 @@ def test_schema_dialog_edits_types_and_refuses_reserved_keys(bench, ctx, qtbot):
     select_text(bench.view, bench.view.text.split()[0])
     press(bench.view, "v")
     assert ctx.annotate.spans(bench.controller.release.id)[0].type_id == schema.entity_type_for_key("v").id
+
+
+def test_document_level_events_linked_across_language_versions(bench, ctx, corpus):
+    c, view = bench.controller, bench.view
+    meeting = ctx.annotate.schema().event_types[0]
+    made = {}
+
+    def dated(dialog):
+        dialog.date_edit.setText("2023-03-01")
+        dialog._accept()
+        return dialog.draft is not None
+
+    for name in ("fr.txt", "en.txt"):
+        c.open_release(corpus[name])
+        clear_selection(view)
+        c.exec_dialog = dated
+        press(view, meeting.shortcut)                        # no selection: whole release
+        made[name] = ctx.annotate.events(corpus[name])[0]
+        assert made[name].trigger_span_id is None and made[name].date_iso == "2023-03-01"
+    # link the English event to the French one from the events panel
+    bench.events.select_event(made["en.txt"].id)
+    picked = {}
+
+    def choose(dialog):
+        picked["n"] = dialog.list.count()
+        dialog._accept()
+        return True
+
+    c.exec_dialog = choose
+    bench.events._link()
+    assert picked["n"] == 1                                  # same type, same date
+    group = ctx.annotate.event(made["en.txt"].id).event_group
+    assert group is not None and ctx.annotate.event(made["fr.txt"].id).event_group == group
+    assert bench.events.model.item(0, 3).text() == "2 releases"
+    c.stack.undo()
+    assert ctx.annotate.event(made["fr.txt"].id).event_group is None
