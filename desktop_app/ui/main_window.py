@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -380,24 +381,29 @@ class MainWindow(QMainWindow):
         self.reader.update_release(release)
 
     def _filter_changed(self, flt: ReleaseFilter) -> None:
-        try:
-            self.model.set_filter(flt)
-        except ReleaseReviewError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            return
-        self.reader.set_query(flt.search)
-        self._restore_current()
+        if self._query(lambda: self.model.set_filter(flt)):
+            self.reader.set_query(flt.search)
+            self._restore_current()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort(column, order)
-        self._restore_current()
+        if self._query(lambda: self.model.sort(column, order)):
+            self._restore_current()
 
     def _reload_keeping_current(self) -> None:
+        self._query(self.model.reload)
+        self._restore_current()
+
+    def _query(self, run: Callable[[], None]) -> bool:
+        """Run a list query with a busy cursor; a storage error goes to the status bar."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.model.reload()
+            run()
         except ReleaseReviewError as exc:
             self.statusBar().showMessage(str(exc), 8000)
-        self._restore_current()
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
 
     def _restore_current(self) -> None:
         """After a reload, keep the same release current, else the first one."""
