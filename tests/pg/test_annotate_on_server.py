@@ -5,5 +5,6 @@ from annotate.test_services import *  # noqa: F403
 
 # These open the data dir's default SQLite file (by the CLI or open_context(None, ...)),
 # not `ctx`'s database, so they only make sense in their own folder.
-del test_cli_entities_and_tags  # noqa: F821
-del test_alias_index_follows_changes_from_this_and_other_processes  # noqa: F821
+for _name in ("test_cli_entities_and_tags",
+              "test_alias_index_follows_changes_from_this_and_other_processes"):
+    globals().pop(_name, None)
