@@ -41,6 +41,10 @@ def test_backup_now_lists_checks_and_is_self_contained(ctx, service, tmp_path):
     con.close()
 
 
+def test_verify_reports_ok_on_a_sound_database(ctx, service):
+    assert service.verify() == "ok"
+
+
 def test_routine_backups_rotate_but_safety_copies_stay(ctx, service):
     safety = service.backup_now("before-restore")
     for _ in range(5):
