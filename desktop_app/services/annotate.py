@@ -203,19 +203,22 @@ class AnnotateService:
             repo.restore_span_references(s, sp.id, list(snap.participants), list(snap.triggers))
         return _changed(sp.release_id)
 
-    def set_span_type(self, span_id: int, type_id: int) -> tuple[int, ChangeSet]:
-        """Change a tag's type; returns the old type id."""
+    def set_span_type(self, span_id: int, type_id: int,
+                      expected_version: int | None = None) -> tuple[int, ChangeSet]:
+        """Change a tag's type; returns the old type id. With `expected_version` (the
+        version the reviewer saw), a change made meanwhile by someone else raises
+        ConflictError instead of being overwritten."""
         if self.schema().entity_type(type_id) is None:
             raise ReleaseReviewError(f"Entity type {type_id} does not exist.")
         with self.db.write() as s:
             old = repo.get_span(s, span_id)
-            repo.update_span(s, span_id, None, type_id=type_id)
+            repo.update_span(s, span_id, expected_version, type_id=type_id)
             self.log.audit(s, "span.retype", "span", span_id, old.release_id,
                            {"old": old.type_id, "new": type_id})
         return old.type_id, _changed(old.release_id)
 
-    def link_span(self, span_id: int, entity_id: int | None,
-                  teach: bool = True) -> tuple[LinkChange, ChangeSet]:
+    def link_span(self, span_id: int, entity_id: int | None, teach: bool = True,
+                  expected_version: int | None = None) -> tuple[LinkChange, ChangeSet]:
         """Link a tag to an entity (None unlinks). The mention's wording becomes an alias
         unless the entity's aliases already match it, so that it is found in other releases."""
         with self.db.write() as s:
@@ -229,7 +232,7 @@ class AnnotateService:
                 if teach and not _aliases_cover(entity.aliases, entity.type_id, span.text):
                     _t, lang = repo.release_text(s, span.release_id)
                     taught = entity_repo.add_alias(s, entity_id, span.text, lang)
-            repo.update_span(s, span_id, None, entity_id=entity_id)
+            repo.update_span(s, span_id, expected_version, entity_id=entity_id)
             self.log.audit(s, "span.link", "span", span_id, span.release_id,
                            {"old": span.entity_id, "new": entity_id, "taught": taught})
         self.aliases.added([taught])

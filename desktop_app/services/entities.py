@@ -178,12 +178,14 @@ class EntityService:
         self.aliases.invalidate()
         return snap
 
-    def rename(self, entity_id: int, name: str) -> tuple[str, int | None]:
-        """Rename; the new name also becomes an alias. Returns (old name, alias id added)."""
+    def rename(self, entity_id: int, name: str,
+               expected_version: int | None = None) -> tuple[str, int | None]:
+        """Rename; the new name also becomes an alias. Returns (old name, alias id added).
+        With `expected_version`, someone else's change made meanwhile raises ConflictError."""
         name = clean_name(name)
         with self.db.write() as s:
             old = repo.get_entity(s, entity_id)
-            repo.update_entity(s, entity_id, canonical_name=name)
+            repo.update_entity(s, entity_id, expected_version, canonical_name=name)
             added = repo.add_alias(s, entity_id, name, None)
             self.log.audit(s, "entity.rename", "entity", entity_id, None,
                            {"old": old.canonical_name, "new": name})
@@ -199,10 +201,10 @@ class EntityService:
                            {"new": old_name, "undo": True})
         self.aliases.invalidate()
 
-    def set_type(self, entity_id: int, type_id: int) -> int:
+    def set_type(self, entity_id: int, type_id: int, expected_version: int | None = None) -> int:
         with self.db.write() as s:
             old = repo.get_entity(s, entity_id).type_id
-            repo.update_entity(s, entity_id, type_id=type_id)
+            repo.update_entity(s, entity_id, expected_version, type_id=type_id)
             self.log.audit(s, "entity.retype", "entity", entity_id, None,
                            {"old": old, "new": type_id})
         self.aliases.invalidate()

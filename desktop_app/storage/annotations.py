@@ -16,8 +16,8 @@ from ..domain.annotations import (
     Participant,
     Span,
 )
-from ..domain.errors import ConflictError, NotFoundError
-from .locking import lock_rows
+from ..domain.errors import NotFoundError
+from .locking import conflict, lock_rows
 from .tables import (
     EntityRow,
     EntityTypeRow,
@@ -171,7 +171,7 @@ def update_span(session: Session, span_id: int, expected_version: int | None, **
     if row is None:
         raise NotFoundError(f"Tag {span_id} no longer exists (it may have been deleted).")
     if expected_version is not None and row.version != expected_version:
-        raise ConflictError("Someone else changed this tag meanwhile; reload and try again.")
+        raise conflict(session, SpanRow, span_id, expected_version, values)
     for k, v in values.items():
         setattr(row, k, v)
     session.flush()

@@ -8,9 +8,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.annotations import Alias, Entity, Mention
-from ..domain.errors import ConflictError, NotFoundError
+from ..domain.errors import NotFoundError
 from ..text import fold
 from .annotations import now
+from .locking import conflict
 from .tables import (
     EntityAliasRow,
     EntityRow,
@@ -112,7 +113,7 @@ def update_entity(session: Session, entity_id: int, expected_version: int | None
     if row is None:
         raise NotFoundError(f"Entity {entity_id} does not exist.")
     if expected_version is not None and row.version != expected_version:
-        raise ConflictError("Someone else changed this entity meanwhile; reload and try again.")
+        raise conflict(session, EntityRow, entity_id, expected_version, values)
     for k, v in values.items():
         setattr(row, k, v)
     session.flush()

@@ -95,7 +95,9 @@ def conflict(session: Session, table: type, row_id: int, expected_version: int |
         FieldChange(name, _show(mine), _show(now[name]))
         for name, mine in reference.items()
         if name in now and name not in _HIDDEN and now[name] != mine)
-    detail = "; ".join(f"{c.field} is now {c.theirs!r} (you had {c.yours!r})" for c in changes)
+    mine_was = "you had" if base is not None else "you were saving"
+    detail = "; ".join(f"{c.field} is now {c.theirs!r} ({mine_was} {c.yours!r})"
+                       for c in changes)
     message = (f"Someone else changed this {kind} meanwhile"
                + (f": {detail}" if detail else "")
                + ". Reload to see their version; nothing was overwritten.")

@@ -243,3 +243,25 @@ def test_concurrent_pair_confirmations_give_one_version_group(pg_url, tmp_path, 
         assert groups[a] == groups[b] == groups[c] == a
     finally:
         ctx.close()
+
+
+def test_services_refuse_saves_over_a_stale_version(any_ctx, tmp_path):
+    """Tagging and entity edits made on an old view are refused, saying what changed."""
+    ids = seed(any_ctx, tmp_path)
+    any_ctx.sessions.log.set_actor("ana")
+    seen = any_ctx.annotate.span(ids["span"])
+    other = any_ctx.entities.create(1, "Antonio Guterres")
+    any_ctx.annotate.link_span(seen.id, ids["entity"], teach=False,
+                               expected_version=seen.version)       # ana links it
+    with pytest.raises(ConflictError) as caught:                     # ben still sees v1
+        any_ctx.annotate.link_span(seen.id, other.id, teach=False, expected_version=seen.version)
+    err = caught.value
+    assert err.kind == "tag" and err.current_version == seen.version + 1
+    assert [(c.field, c.theirs) for c in err.changes] == [("entity_id", ids["entity"])]
+    assert any_ctx.annotate.span(seen.id).entity_id == ids["entity"]
+    with pytest.raises(ConflictError):
+        any_ctx.annotate.set_span_type(seen.id, 2, expected_version=seen.version)
+    ent = any_ctx.entities.get(ids["entity"])
+    any_ctx.entities.rename(ent.id, "António Manuel Vitorino", expected_version=ent.version)
+    with pytest.raises(ConflictError, match="canonical_name is now 'António Manuel Vitorino'"):
+        any_ctx.entities.rename(ent.id, "A. Vitorino", expected_version=ent.version)
