@@ -95,3 +95,20 @@ def test_long_text_draws_tags_near_the_viewport_and_follows_scrolling(qtbot):
     assert max(drawn()) == starts[-1]
     for s in visible:   # every drawn tag covers exactly its word
         assert text[s:s + 6] == "Əliyev"
+
+
+def test_repainting_many_tags_keeps_references_to_none(qtbot):
+    """Drawing tags must not drain None's reference count (see ui/annotate/qtcompat.py)."""
+    import sys
+
+    from desktop_app.domain.annotations import AnnotationSchema, EntityType, Span
+
+    view = AnnotatedTextView()
+    qtbot.addWidget(view)
+    view.set_release(1, "word " * 2000)
+    spans = [Span(i, 1, i * 5, i * 5 + 4, "word", 1) for i in range(1000)]
+    schema = AnnotationSchema((EntityType(1, "PERSON", "#e6194b", "p"),), ())
+    before = sys.getrefcount(None)
+    for _ in range(20):
+        view.show_annotations(schema, spans, [])
+    assert sys.getrefcount(None) - before > -200    # 40,000 setPosition calls were made

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ...domain.annotations import AnnotationSchema, Span, Suggestion
 from ..textpos import Utf16Map
+from .qtcompat import give_back
 
 KeyHandler = Callable[[], object]
 KEEP = QTextCursor.MoveMode.KeepAnchor
@@ -122,6 +123,7 @@ class AnnotatedTextView(QPlainTextEdit):
                 fmt.setBackground(tint(colour, 110 if kind == "current" else 55))
                 fmt.setUnderlineStyle(SOLID)
             fmt.setUnderlineColor(QColor(colour))
+            give_back(2 if kind == "suggestion" else 4)  # setAlpha, set… calls above
             self._formats[(type_id, kind)] = fmt
         return fmt
 
@@ -175,6 +177,7 @@ class AnnotatedTextView(QPlainTextEdit):
                 else "suggestion")
             own.append(sel)
         self._own = own
+        give_back(2 * len(own))   # two setPosition calls per selection
         self._apply()
 
     def resizeEvent(self, e) -> None:  # noqa: N802, ANN001
@@ -189,6 +192,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def _apply(self) -> None:
         super().setExtraSelections(self._external + self._own)
+        give_back(1)
 
     # --- positions -------------------------------------------------------------------
 
