@@ -25,6 +25,11 @@ def test_model_passes_the_qt_model_tester(qapp, ctx) -> None:
     model.set_filter(ReleaseFilter(languages=("az",)))
     assert model.rowCount() == 2
     model.sort(column("title"), Qt.SortOrder.AscendingOrder)
+    ids = add_releases(ctx, [release("Later", "added after the first load", "az")])
+    model.set_filter(ReleaseFilter())
+    ctx.library.set_status(ids, ReviewStatus.DONE)
+    model.refresh_releases(ids)  # dataChanged checked by the tester
+    assert model.index(model.row_of(ids[0]), column("status")).data() == "done"
     model.set_filter(ReleaseFilter(search="zzzz-nothing"))
     assert model.rowCount() == 0
 
