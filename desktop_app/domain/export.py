@@ -161,9 +161,8 @@ class RejectedSuggestion:
     entity_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class ExportDocument:
-    """One release with everything annotated on it."""
+class ExportDocument(NamedTuple):
+    """One release with everything annotated on it (a named tuple: exports build many)."""
 
     id: int
     content_hash: str

@@ -41,7 +41,8 @@ class NativeExporter(Exporter):
 
     def begin(self, schema: ExportSchema, header: dict) -> None:
         super().begin(schema, header)
-        self.out = open(self.stage, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self.out = open(self.stage, "w", encoding="utf-8", newline="\n",  # noqa: SIM115
+                        buffering=1 << 20)
         self.counts = {"releases": 0, "spans": 0, "events": 0, "pairs": 0, "entities": 0}
         self._line({"record": "header", "format": NATIVE_FORMAT,
                     "schema_version": NATIVE_SCHEMA_VERSION, **header})
@@ -68,10 +69,7 @@ class NativeExporter(Exporter):
         # Spans are most of the volume: they are written by hand (same JSON the encoder would
         # give), which halves the time of a large export.
         head = _dumps(document_record(d, spans=False))
-        self.out.write(head[:-1])
-        self.out.write(',"spans":[')
-        self.out.write(",".join([_span_json(s) for s in d.spans]))
-        self.out.write("]}\n")
+        self.out.write(f'{head[:-1]},"spans":[{",".join([_span_json(s) for s in d.spans])}]}}\n')
         self.counts["releases"] += 1
         self.counts["spans"] += len(d.spans)
         self.counts["events"] += len(d.events)
