@@ -110,3 +110,16 @@ def test_strip_keeps_a_loadable_library(tmp_path: Path, monkeypatch) -> None:
     build_bundle.strip_binaries(target.parent)
     assert target.read_bytes() == before
     assert not list(target.parent.glob("*.strip-trial"))
+
+
+def test_spec_compiles_and_its_inputs_exist() -> None:
+    spec = ROOT / "packaging" / "release-review.spec"
+    compile(spec.read_text(encoding="utf-8"), str(spec), "exec")
+    for rel in ("packaging/launcher.py", "packaging/windows/release-review.ico",
+                "packaging/macos/release-review.icns", "packaging/windows/version_info.txt",
+                "db/env.py", "resources/demo", "resources/icons/release-review.svg"):
+        assert (ROOT / rel).exists(), rel
+    text = spec.read_text(encoding="utf-8")
+    for needle in ('"PySide6." + name', '"QtSql"', '"QtNetwork"', "console=False",
+                   "bundle_identifier=APP_ID", "BUNDLE("):
+        assert needle in text, needle
