@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..domain.changes import ChangeSet
 from ..domain.enums import ReviewStatus
 from ..domain.releases import Release, ReleaseFilter, ReleaseRow
 from ..storage import Database
 from ..storage import releases as repo
+from ..storage.releases import check_release_versions
 from ..text import search_terms
 from ..text.fold import find_terms
 
@@ -34,8 +35,13 @@ class LibraryService:
         with self.db.read() as s:
             return repo.get_release(s, repo.find_release_id(s, ref))
 
-    def set_status(self, release_ids: Sequence[int], status: ReviewStatus) -> ChangeSet:
+    def set_status(self, release_ids: Sequence[int], status: ReviewStatus,
+                   expected_versions: Mapping[int, int] | None = None) -> ChangeSet:
+        """With `expected_versions` (release id -> version the reviewer saw), nothing is
+        changed and ConflictError says what changed if someone edited one meanwhile."""
         with self.db.write() as s:
+            if expected_versions:
+                check_release_versions(s, expected_versions)
             repo.set_status(s, release_ids, status)
         return ChangeSet(releases=frozenset(release_ids))
 

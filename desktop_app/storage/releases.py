@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, text, update
@@ -18,6 +18,7 @@ from ..domain.releases import (
     ReleaseRow,
 )
 from ..text import search_terms
+from .locking import check_versions
 from .search import index_rows, matching_ids_clause
 from .tables import ImportRunRow, ReleaseFileRow, ReleaseRowTable, SourceRow
 
@@ -249,6 +250,11 @@ def find_release_id(session: Session, ref: str) -> int:
     if found is None:
         raise NotFoundError(f"No release with id, external id or hash {ref!r}.")
     return found
+
+
+def check_release_versions(session: Session, expected: Mapping[int, int]) -> None:
+    """Raise ConflictError unless every release is still at the version given."""
+    check_versions(session, ReleaseRowTable, expected)
 
 
 def set_status(session: Session, release_ids: Sequence[int], status: ReviewStatus) -> None:

@@ -265,3 +265,16 @@ def test_services_refuse_saves_over_a_stale_version(any_ctx, tmp_path):
     any_ctx.entities.rename(ent.id, "António Manuel Vitorino", expected_version=ent.version)
     with pytest.raises(ConflictError, match="canonical_name is now 'António Manuel Vitorino'"):
         any_ctx.entities.rename(ent.id, "A. Vitorino", expected_version=ent.version)
+
+
+def test_status_change_over_a_stale_release_is_refused(any_ctx, tmp_path):
+    from desktop_app.domain.enums import ReviewStatus
+
+    ids = seed(any_ctx, tmp_path)
+    seen = {i: any_ctx.library.release(i).version for i in (ids["a"], ids["b"])}
+    any_ctx.library.set_status([ids["b"]], ReviewStatus.SKIPPED, {ids["b"]: seen[ids["b"]]})
+    with pytest.raises(ConflictError) as caught:
+        any_ctx.library.set_status([ids["a"], ids["b"]], ReviewStatus.DONE, seen)
+    assert caught.value.record_id == ids["b"] and caught.value.kind == "release"
+    assert any_ctx.library.release(ids["a"]).review_status is ReviewStatus.NEW  # all or nothing
+    assert any_ctx.library.release(ids["b"]).review_status is ReviewStatus.SKIPPED
