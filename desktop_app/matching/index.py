@@ -19,8 +19,8 @@ from .keys import FAMILIES, KEYS_VERSION, MatchKeys
 
 # Relative weight of each key family in the similarity. Word stems count as much as names:
 # on short, name-poor items they carry most of the signal (cognates, related languages).
-FAMILY_WEIGHTS: dict[str, float] = {"n": 1.0, "e": 1.2, "a": 1.0, "num": 1.0, "d": 1.0,
-                                    "dy": 1.0, "w": 1.0}
+FAMILY_WEIGHTS: dict[str, float] = {"n": 1.0, "e": 1.2, "a": 1.0, "num": 1.0, "d": 0.5,
+                                    "dy": 0.5, "w": 1.0}
 FAMILY_IDS = {f: i for i, f in enumerate((*FAMILIES, "e"))}
 # Keys found in more than this share of releases are as good as stop words: ignored.
 MAX_DF_SHARE = 0.05

@@ -17,7 +17,7 @@ LONG_WORDS = 150
 # Multipliers of a pair's score: versions of one release keep its dates and figures.
 RELEASE_DATES_APART = 0.4   # release dates more than DATE_TOLERANCE_DAYS apart
 DATES_DIFFER = 0.35         # both mention dates, none in common
-FIGURES_DIFFER = 0.6        # times the share of the shorter text's figures the other lacks
+FIGURES_DIFFER = 0.9        # times the share of the shorter text's figures the other lacks
 NOTHING_SHARED = 0.6        # long texts sharing no figure, year or date
 
 
@@ -78,7 +78,7 @@ def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.nd
     missing = n_short - sf
     bad = figs & (missing >= 2) & (missing > sf)
     share = missing / np.maximum(n_short, 1)
-    factor[bad] *= (1.0 - FIGURES_DIFFER * share)[bad]
+    factor[bad] *= np.maximum(0.1, 1.0 - FIGURES_DIFFER * share)[bad]
     _, _, sy = counts(index.family_rows(("num",), years=True))
     stated = (nda + ndb + nfa + nfb) > 0
     none_shared = (sd == 0) & (sf == 0) & (sy == 0)
@@ -128,7 +128,7 @@ def agreement(x: MatchKeys, y: MatchKeys, day_x: int, day_y: int) -> tuple[float
         if common:
             factor *= 1.0 + 0.1 * min(len(common), 4)
         if len(missing) >= 2 and len(missing) > len(common):
-            factor *= 1.0 - FIGURES_DIFFER * len(missing) / len(short)
+            factor *= max(0.1, 1.0 - FIGURES_DIFFER * len(missing) / len(short))
             conflicts.append("figures " + ", ".join(sorted(missing)[:4]))
     # Long releases that are versions of one another share some figure or date; two long
     # texts sharing none (while stating some) are more likely two stories on one topic.
