@@ -361,3 +361,21 @@ def test_document_level_events_linked_across_language_versions(bench, ctx, corpu
     assert bench.events.model.item(0, 3).text() == "2 releases"
     c.stack.undo()
     assert ctx.annotate.event(made["fr.txt"].id).event_group is None
+
+
+def test_reviewer_can_be_renamed_and_session_summary_shown(bench, ctx, corpus, qtbot, settings):
+    c = bench.controller
+    c.open_release(corpus["en.txt"])
+    select_text(bench.view, "Baku")
+    press(bench.view, "l")
+    first = ctx.sessions.current_id
+    c.change_reviewer("Leyla Məmmədova")
+    assert settings.get(REVIEWER) == "Leyla Məmmədova"
+    select_text(bench.view, "Aliyev")
+    press(bench.view, "p")
+    assert ctx.sessions.current_id != first       # a new name starts a new session
+    assert ctx.sessions.summary(first).ended_at is not None
+    dialog = c.show_session()
+    qtbot.addWidget(dialog)
+    text = dialog.label.text()
+    assert "Leyla Məmmədova" in text and "Tags made: 1" in text and "Releases touched: 1" in text

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from ...domain.annotations import EventDraft, Span, Suggestion
 from ...domain.changes import ChangeSet
@@ -26,7 +26,7 @@ from .keys import STATUS_KEYS, build_keymap
 from .link_dialog import LinkEntityDialog
 from .panels import EventsPanel, TagsPanel
 from .schema_dialog import SchemaDialog
-from .small_dialogs import CheatSheetDialog, SessionSummaryDialog, reviewer_name
+from .small_dialogs import REVIEWER, CheatSheetDialog, SessionSummaryDialog, reviewer_name
 from .view import AnnotatedTextView
 
 NEW_TRIGGER = -1
@@ -552,15 +552,34 @@ class AnnotationController(QObject):
         self.menu = menu
         menu.popup(global_pos)
 
+    def change_reviewer(self, name: str | None = None) -> None:
+        """Record work under another name from now on (a new review session starts)."""
+        if name is None:
+            name, ok = QInputDialog.getText(self.widget_parent, "Reviewer",
+                                            "Your name, recorded with every tag you make:",
+                                            text=self.sessions.log.actor or "")
+            if not ok:
+                return
+        name = " ".join(name.split())
+        if not name:
+            return
+        if self.settings is not None:
+            self.settings.set(REVIEWER, name)
+            self.settings.sync()
+        self.sessions.log.set_actor(name)
+        self.message.emit(f"Tags are now recorded as made by {name}.")
+
     def actions(self) -> list[QAction]:
         """Menu actions for a host window (entities, schema, session, shortcuts)."""
         out = []
         for text, slot, key in (("&Entities…", self.show_entities, "Ctrl+E"),
                                 ("Annotation &schema…", self.edit_schema, "Ctrl+Shift+T"),
                                 ("Review &session summary", self.show_session, "F9"),
+                                ("&Reviewer name…", self.change_reviewer, ""),
                                 ("&Keyboard shortcuts", self.show_cheat_sheet, "F1")):
             act = QAction(text, self)
-            act.setShortcut(key)
+            if key:
+                act.setShortcut(key)
             act.triggered.connect(lambda _c=False, f=slot: f())
             out.append(act)
         return out
