@@ -64,6 +64,8 @@ class CsvBundleExporter(Exporter):
 
     def begin(self, schema: ExportSchema, header: dict) -> None:
         super().begin(schema, header)
+        self.summary.notes.append("CSV bundle: release titles only, not bodies (use jsonl for "
+                                  "the full text); pair evidence is left out.")
         (self.stage / "README.txt").write_text(README, encoding="utf-8")
         self.handles = {}
         self.writers = {}

@@ -8,6 +8,7 @@ file is recognised on import. See docs/export-formats.md for the field list.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -221,6 +222,8 @@ def parse_document(o: dict) -> ExportDocument:
                              s["entity"], None, s["created_by"], _dt(s["created_at"]))
                   for s in o["spans"])
     text = o["title"] + "\n\n" + o["body"] if o["title"] else o["body"]
+    if not unicodedata.is_normalized("NFC", text):
+        raise ValueError(f"release {o['id']}: the text is not NFC-normalised (was it edited?)")
     for s in spans:
         if not (0 <= s.start < s.end <= len(text)) or text[s.start:s.end] != s.text:
             raise ValueError(f"span {s.id} ({s.start}-{s.end}) does not match the release text")

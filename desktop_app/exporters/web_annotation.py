@@ -57,7 +57,8 @@ class WebAnnotationExporter(Exporter):
         self.items = 0
         head = {"@context": [ANNO_CONTEXT, {"rr": RR}],
                 "id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationCollection",
-                "label": "Release Review export", "generated": header.get("exported_at")}
+                "label": "Release Review export",
+                "generated": (header["exported_at"] + "Z") if header.get("exported_at") else None}
         text = _dumps(_clean(head))
         self.out.write(text[:-1] + ',"first":{"type":"AnnotationPage","items":[\n')
 

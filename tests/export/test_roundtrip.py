@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from sqlalchemy import select
@@ -66,7 +67,8 @@ def test_reimport_changes_nothing(corpus, ctx, exporter, tmp_path):
     assert {t: rows(ctx.db, t) for t in TABLES} == before
 
 
-@pytest.mark.parametrize("damage", ["truncate", "offsets", "version", "garbage", "count"])
+@pytest.mark.parametrize("damage", ["truncate", "offsets", "version", "garbage", "count",
+                                    "nfd"])
 def test_damaged_file_imports_nothing(corpus, exporter, other_db, tmp_path, damage):
     target = tmp_path / "all.jsonl"
     exporter.export(ExportFormat.NATIVE, target)
@@ -82,6 +84,12 @@ def test_damaged_file_imports_nothing(corpus, exporter, other_db, tmp_path, dama
         head = json.loads(lines[0])
         head["schema_version"] = 99
         lines[0] = json.dumps(head)
+    elif damage == "nfd":
+        i = next(n for n, x in enumerate(lines)
+                 if '"record":"release"' in x and '"language":"az"' in x)
+        rec = json.loads(lines[i])
+        rec["body"] = unicodedata.normalize("NFD", rec["body"])
+        lines[i] = json.dumps(rec, ensure_ascii=False)
     elif damage == "garbage":
         lines.insert(5, "{not json")
     else:
