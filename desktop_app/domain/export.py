@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
+from .changes import ChangeSet
 from .enums import ReviewStatus
 from .releases import compose_text
 
@@ -340,6 +341,14 @@ class MergeReport:
     conflicts: list[MergeConflict] = field(default_factory=list)
     cancelled: bool = False
     touched: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> ChangeSet:
+        """What views showing the merged database should refresh."""
+        touched = frozenset(self.touched)
+        return ChangeSet(releases=touched, release_list=self.releases_added > 0,
+                         annotations=touched, entities=self.entities_added > 0,
+                         duplicates=bool(self.pairs_added or self.decisions_added))
 
     def summary(self) -> str:
         text = (f"{self.releases_added} releases added, {self.releases_matched} matched; "

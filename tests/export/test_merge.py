@@ -92,6 +92,8 @@ def test_merge_adds_and_lists_conflicts(corpus, ctx, merged):
     assert report.spans_added == 1          # МОМ; the retyped Bakou is a conflict, not a span
     assert report.decisions_added == 1      # az-ru was undecided here
     assert report.statuses_updated == 1     # ru was new here
+    changes = report.changes
+    assert changes.release_list and changes.duplicates and corpus.releases["ru"] in changes.annotations
     kinds = sorted(c.kind.value for c in report.conflicts)
     assert kinds == sorted(["span_type", "span_entity", "pair_decision", "review_status",
                             "event_field"])
