@@ -6,33 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
-from ...domain.annotations import EventDraft, Span, Suggestion
+from ...domain.annotations import Span, Suggestion
 from ...domain.changes import ChangeSet
 from ...domain.enums import ReviewStatus
 from ...domain.errors import NotFoundError, ReleaseReviewError
 from ...domain.releases import Release
-from ...services.annotate import draft_of
 from ...services.context import AppContext
 from ..commands import SetStatusCommand
 from ..settings import Settings
 from . import undo
 from .entity_browser import EntityBrowser
-from .event_dialog import EventDialog, LinkEventsDialog
+from .event_actions import EventActions
 from .keys import STATUS_KEYS, build_keymap
 from .link_dialog import LinkEntityDialog
+from .menus import MenuActions
 from .panels import EventsPanel, TagsPanel
 from .schema_dialog import SchemaDialog
 from .small_dialogs import REVIEWER, CheatSheetDialog, SessionSummaryDialog, reviewer_name
 from .view import AnnotatedTextView
 
-NEW_TRIGGER = -1
 
-
-class AnnotationController(QObject):
+class AnnotationController(EventActions, MenuActions, QObject):
     changes_applied = Signal(object)   # ChangeSet
     release_opened = Signal(int)
     message = Signal(str)              # short feedback for a status bar
@@ -373,83 +371,6 @@ class AnnotationController(QObject):
         if self.release is not None and self.suggestions:
             self.push(undo.RejectSuggestionsCommand(self, self.release.id, self.suggestions))
 
-    # --- events --------------------------------------------------------------------------
-
-    def _pick_entity(self) -> tuple[int, str] | None:
-        dialog = LinkEntityDialog(self.entities, self.annotate.schema(), "", None,
-                                  self.widget_parent, allow_create=False, title="Choose entity")
-        if not self.exec_dialog(dialog) or dialog.chosen_entity_id is None:
-            return None
-        return dialog.chosen_entity_id, self.entities.get(dialog.chosen_entity_id).canonical_name
-
-    def new_event(self, type_id: int | None = None) -> None:
-        """An event from the selection (its trigger) or for the whole release."""
-        if self.release is None:
-            return
-        schema = self.annotate.schema()
-        if not schema.event_types:
-            return
-        sel = self.view.selected_span()
-        target = None if sel else self._target_span()
-        trigger = NEW_TRIGGER if sel else (target.id if target else None)
-        init = EventDraft(type_id or schema.event_types[0].id, trigger,
-                          self.release.date.iso if self.release.date else None)
-        spans = list(self.spans)
-        if sel:
-            text = self.release.text[sel[0]:sel[1]].strip()
-            spans.insert(0, Span(NEW_TRIGGER, self.release.id, sel[0], sel[1], text,
-                                 self.trigger_type()))
-        dialog = EventDialog(schema, spans, self.linked, self._pick_entity, init,
-                             None, self.widget_parent)
-        if not self.exec_dialog(dialog) or dialog.draft is None:
-            return
-        draft = dialog.draft
-        etype = schema.event_type(draft.type_id)
-        self.stack.beginMacro(f"New {etype.name if etype else ''} event")
-        try:
-            if draft.trigger_span_id == NEW_TRIGGER or any(
-                    p[1] == NEW_TRIGGER for p in draft.participants):
-                sp = self.tag_selection_range(sel, self.trigger_type())
-                if sp is None:
-                    return
-                draft = _replace_new(draft, sp.id)
-            self.push(undo.CreateEventCommand(self, self.release.id, draft,
-                                              etype.name if etype else ""))
-        finally:
-            self.stack.endMacro()
-
-    def tag_selection_range(self, sel: tuple[int, int] | None, type_id: int) -> Span | None:
-        if sel is None:
-            return None
-        self.view.select_span(*sel)
-        return self.tag_selection(type_id)
-
-    def trigger_type(self) -> int:
-        schema = self.annotate.schema()
-        return next((t.id for t in schema.entity_types if t.name == "MISC"),
-                    schema.entity_types[-1].id)
-
-    def edit_event(self, event_id: int) -> None:
-        ev = next((e for e in self.events if e.id == event_id), None)
-        if ev is None:
-            return
-        dialog = EventDialog(self.annotate.schema(), self.spans, self.linked, self._pick_entity,
-                             draft_of(ev), None, self.widget_parent)
-        if self.exec_dialog(dialog) and dialog.draft is not None:
-            self.push(undo.UpdateEventCommand(self, self.release.id, event_id, dialog.draft))
-
-    def delete_event(self, event_id: int) -> None:
-        self.push(undo.DeleteEventCommand(self, self.release.id, event_id))
-
-    def link_event_versions(self, event_id: int) -> None:
-        candidates = self.annotate.candidate_events(event_id)
-        dialog = LinkEventsDialog(self.annotate.schema(), candidates, self.widget_parent)
-        if self.exec_dialog(dialog) and dialog.chosen:
-            self.push(undo.LinkEventsCommand(self, self.release.id, [event_id, *dialog.chosen]))
-
-    def unlink_event(self, event_id: int) -> None:
-        self.push(undo.UnlinkEventCommand(self, self.release.id, event_id))
-
     # --- dialogs -------------------------------------------------------------------------
 
     def show_cheat_sheet(self) -> CheatSheetDialog:
@@ -484,74 +405,6 @@ class AnnotationController(QObject):
         if self.release is not None and self.release.id == release_id:
             self.view.select_span(start, end)
 
-    # --- menus ---------------------------------------------------------------------------
-
-    def _span_clicked(self, span_id: int) -> None:
-        self.view.current_span = span_id
-        if self.tags is not None:
-            self.tags.select_span(span_id)
-        self._show()
-        self.menu = self.span_menu(span_id)
-        self.menu.popup(self.view.viewport().mapToGlobal(self.view.point_of(
-            next(s.start for s in self.spans if s.id == span_id))))
-
-    def span_menu(self, span_id: int) -> QMenu:
-        menu = QMenu(self.view)
-        sp = next(s for s in self.spans if s.id == span_id)
-        retype = menu.addMenu("Change type")
-        for t in self.annotate.schema().entity_types:
-            act = retype.addAction(f"{t.name}\t{t.shortcut or ''}")
-            act.setCheckable(True)
-            act.setChecked(t.id == sp.type_id)
-            act.triggered.connect(lambda _c=False, tid=t.id: self.retype_tag(span_id, tid))
-        menu.addAction("Link to entity…\tCtrl+K", lambda: self.link_tag(span_id))
-        menu.addAction("New entity from this tag", lambda: self._new_entity_for(span_id))
-        if sp.entity_id:
-            menu.addAction("Unlink", lambda: self.unlink_tag(span_id))
-        menu.addAction("New event with this trigger…", lambda: self._event_for(span_id))
-        menu.addSeparator()
-        menu.addAction("Delete tag\tDel", lambda: self.delete_tag(span_id))
-        return menu
-
-    def _new_entity_for(self, span_id: int) -> None:
-        sp = next(s for s in self.spans if s.id == span_id)
-        self.push(undo.NewEntityCommand(self, span_id, self.release.id, sp.type_id, sp.text,
-                                        self.release.language))
-
-    def _event_for(self, span_id: int) -> None:
-        self.view.current_span = span_id
-        cursor = self.view.textCursor()
-        cursor.clearSelection()
-        self.view.setTextCursor(cursor)
-        self.new_event()
-
-    def _context_menu(self, global_pos: QPoint, offset: int) -> None:
-        menu = QMenu(self.view)
-        schema = self.annotate.schema()
-        if self.view.selected_span() is not None:
-            tag_as = menu.addMenu("Tag as")
-            for t in schema.entity_types:
-                tag_as.addAction(f"{t.name}\t{t.shortcut or ''}",
-                                 lambda tid=t.id: self.tag_selection(tid))
-            menu.addAction("New entity from selection\tCtrl+Shift+K",
-                           self.new_entity_from_selection)
-            ev = menu.addMenu("New event from selection")
-            for t in schema.event_types:
-                ev.addAction(f"{t.name}\t{t.shortcut or ''}", lambda tid=t.id: self.new_event(tid))
-        spans = self.view.spans_at(offset)
-        if spans:
-            menu.addMenu(self.span_menu(spans[0])).setText(f"Tag “{spans[0].text}”")
-        sug = self.view.suggestion_at(offset)
-        if sug is not None:
-            self.view.current_suggestion = self.suggestions.index(sug)
-            menu.addAction(f"Accept suggestion “{sug.text}”\tA", self.accept_suggestion)
-            menu.addAction("Reject suggestion\tR", self.reject_suggestion)
-        menu.addSeparator()
-        menu.addAction("Copy", self.view.copy)
-        menu.addAction("Keyboard shortcuts…\tF1", self.show_cheat_sheet)
-        self.menu = menu
-        menu.popup(global_pos)
-
     def change_reviewer(self, name: str | None = None) -> None:
         """Record work under another name from now on (a new review session starts)."""
         if name is None:
@@ -583,12 +436,6 @@ class AnnotationController(QObject):
             act.triggered.connect(lambda _c=False, f=slot: f())
             out.append(act)
         return out
-
-
-def _replace_new(draft: EventDraft, span_id: int) -> EventDraft:
-    parts = tuple((r, span_id if s == NEW_TRIGGER else s, e) for r, s, e in draft.participants)
-    trigger = span_id if draft.trigger_span_id == NEW_TRIGGER else draft.trigger_span_id
-    return EventDraft(draft.type_id, trigger, draft.date_iso, draft.location, parts)
 
 
 __all__ = ["STATUS_KEYS", "AnnotationController", "ReleaseReviewError"]
