@@ -4,7 +4,9 @@ Usage: python bench/langid_eval.py PATH/TO/crosslang-dev.jsonl [--limit N]
 The file has one JSON object per line with `lang`, `title`, `text`. Prints, per variant,
 accuracy on whole documents and on short snippets (title or first 60 characters), ms per
 document, ms per 3 kB release, then per-language accuracy and the confusions of the
-importer's detector. Exits 0 with a message when the file is absent.
+importer's detector. Then the same variants on the project's own fixture releases
+(tests/fixtures/releases, language from the file-name prefix), which add Azerbaijani,
+Turkish and French. Exits 0 with a message when the file is absent.
 """
 
 from __future__ import annotations
@@ -59,6 +61,22 @@ def lingua_variant(langs: tuple[str, ...], low_accuracy: bool, sample: int | Non
         found = detector.detect_language_of(text[:sample] if sample else text)
         return found.iso_code_639_1.name.lower() if found else None
     return detect
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "releases"
+
+
+def fixture_texts() -> tuple[list[str], list[str]]:
+    from desktop_app.importers import read_release_file
+
+    texts, gold = [], []
+    for path in sorted(FIXTURES.glob("*.*")):
+        prefix = path.name.split("_", 1)[0]
+        if len(prefix) == 2 and path.suffix in (".txt", ".md", ".html"):
+            release = read_release_file(path, path.read_bytes())[0]
+            texts.append(f"{release.title}\n{release.body}")
+            gold.append(prefix)
+    return texts, gold
 
 
 def run(detect: Detector, texts: list[str], gold: list[str]) -> tuple[float, float, list]:
@@ -130,6 +148,13 @@ def main() -> int:
         _, big_ms, _ = run(detect, big, gold[:len(big)])
         print(f"{name:48} {acc:9.2%} {ms:7.3f} {short_acc:9.2%} {short_ms:8.3f} {big_ms:7.3f}")
         final_guesses = guesses
+    fx_texts, fx_gold = fixture_texts()
+    if fx_texts:
+        print(f"\nproject fixtures: {len(fx_texts)} releases, languages {sorted(set(fx_gold))}")
+        for name, detect in variants:
+            guesses = [detect(t) for t in fx_texts]
+            wrong = [f"{y}->{g}" for g, y in zip(guesses, fx_gold, strict=True) if g != y]
+            print(f"  {name:48} {len(fx_gold) - len(wrong)}/{len(fx_gold)}  {' '.join(wrong)}")
     print("\nimporter, whole documents, per language:")
     per: dict[str, list[int]] = {}
     confusion: Counter[tuple[str, str | None]] = Counter()
