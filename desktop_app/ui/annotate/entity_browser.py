@@ -29,6 +29,7 @@ from ...domain.changes import ChangeSet
 from ...services.entities import EntityService
 from . import undo
 from .link_dialog import LinkEntityDialog
+from .small_dialogs import plural
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHUNK = 200
@@ -80,7 +81,7 @@ class EntityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(a.alias for a in ent.aliases)
         return (f"{ent.canonical_name}  [{etype.name if etype else '?'}]  "
-                f"{ent.mention_count} mentions")
+                f"{plural(ent.mention_count, 'mention')}")
 
     def refresh(self) -> None:
         self._rows.clear()
@@ -283,7 +284,7 @@ class EntityBrowser(QDialog):
         if keep is None and QMessageBox.question(
                 self, "Merge entities",
                 f"Merge {g.canonical_name} into {k.canonical_name}? Its aliases and "
-                f"{g.mention_count} mentions move over (undo brings them back).") != \
+                f"{plural(g.mention_count, 'mention')} move over (undo brings them back).") != \
                 QMessageBox.StandardButton.Yes:
             return
         self.stack.push(undo.MergeEntitiesCommand(

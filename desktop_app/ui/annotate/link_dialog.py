@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.annotations import AnnotationSchema, EntityHit
 from ...domain.errors import ReleaseReviewError
 from ...services.entities import EntityService
+from .small_dialogs import plural
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -105,7 +106,7 @@ class LinkEntityDialog(QDialog):
             etype = self.schema.entity_type(hit.entity.type_id)
             aliases = ", ".join(a.alias for a in hit.entity.aliases[:6])
             label = (f"{hit.entity.canonical_name}  [{etype.name if etype else '?'}]  "
-                     f"— {aliases}  ({hit.entity.mention_count} mentions)")
+                     f"— {aliases}  ({plural(hit.entity.mention_count, 'mention')})")
             item = QListWidgetItem(label)
             item.setData(ENTITY_ROLE, hit.entity.id)
             item.setToolTip(f"matched {hit.matched_alias!r}, score {hit.score:.0f}")

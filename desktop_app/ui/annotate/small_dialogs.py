@@ -22,6 +22,10 @@ from ..settings import Key, Settings
 REVIEWER = Key("annotate/reviewer", "")
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 class CheatSheetDialog(QDialog):
     """Every shortcut of the tagging flow, grouped; `rows` is (group, key, what it does)."""
 
