@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import queue
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +28,57 @@ OFFSETS = ("Unicode code points over NFC text = title + '\\n\\n' + body; start i
            "end exclusive")
 # Formats that carry the knowledge base itself (the others see entity names on spans).
 _WITH_ENTITIES = (ExportFormat.NATIVE, ExportFormat.CSV)
+
+
+_END = object()
+
+
+def prefetched(batches: Iterator[list], depth: int = 2) -> Iterator[list]:
+    """The batches of `batches`, read ahead on a helper thread while the caller writes.
+
+    The database driver releases the interpreter lock while it steps through rows, so reading
+    the next batch overlaps with encoding the current one on a second core. At most `depth`
+    batches wait, so memory stays bounded; the session is only ever used by the reader
+    thread while it runs, and the caller waits for it before going on.
+    """
+    slots: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for batch in batches:
+                if not put(batch):
+                    return
+            put(_END)
+        except BaseException as exc:  # handed to the caller, raised there
+            put(exc)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    reader = threading.Thread(target=read, name="export-reader", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = slots.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        reader.join()
 
 
 @contextlib.contextmanager
@@ -107,15 +160,18 @@ class ExportService:
                 writer.write_entities(batch)
                 summary.entities += len(batch)
         progress(Progress(0, total, "exporting releases"))
-        for batch in reads.iter_documents(s, flt, entity_names=fmt is not ExportFormat.NATIVE):
-            check()
-            for d in batch:
-                writer.write_document(d)
-                summary.spans += len(d.spans)
-                summary.events += len(d.events)
-            summary.releases += len(batch)
-            progress(Progress(summary.releases, total,
-                              f"{summary.releases} of {total} releases"))
+        documents = reads.iter_documents(s, flt, entity_names=fmt is not ExportFormat.NATIVE)
+        # closing(): the reader thread stops and is joined before the session can close.
+        with contextlib.closing(prefetched(documents)) as batches:
+            for batch in batches:
+                check()
+                for d in batch:
+                    writer.write_document(d)
+                    summary.spans += len(d.spans)
+                    summary.events += len(d.events)
+                summary.releases += len(batch)
+                progress(Progress(summary.releases, total,
+                                  f"{summary.releases} of {total} releases"))
         if not writer.carries_pairs:
             summary.lose("duplicate pairs and their decisions", reads.count_pairs(s, flt))
             return
