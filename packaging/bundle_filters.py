@@ -32,8 +32,9 @@ def drop_pattern(ui_languages: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(/(lib)?Qt6({_QT_LIBS})\w*\.(so|dll|dylib)"
         rf"|/plugins/({_PLUGINS})"
-        r"|/Qt/qml/|/Qt/libexec/|/Qt/metatypes/|/Qt/include/"
-        rf"|/Qt/translations/(?!qtbase_({catalogues})\.qm$))",
+        # Linux/macOS wheels keep these under PySide6/Qt/, Windows wheels under PySide6/.
+        r"|/PySide6/(Qt/)?(qml|libexec|metatypes|include)/"
+        rf"|/PySide6/(Qt/)?translations/(?!qtbase_({catalogues})\.qm$))",
         re.IGNORECASE,
     )
 

@@ -25,14 +25,16 @@ KEPT = [f"{QT}/lib/libQt6Core.so.6", f"{QT}/lib/libQt6Gui.so.6", f"{QT}/lib/libQ
         f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so",
         f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so",
         f"{QT}/translations/qtbase_ru.qm", "PySide6/QtWidgets.abi3.so",
-        "PySide6\\Qt6Widgets.dll", "PySide6/plugins/platforms/qwindows.dll"]
+        "PySide6\\Qt6Widgets.dll", "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/translations/qtbase_ru.qm", "resources/i18n/release_review_ru.qm"]
 DROPPED = [f"{QT}/lib/libQt6Sql.so.6", f"{QT}/lib/libQt6Network.so.6",
            f"{QT}/lib/libQt6Quick.so.6", f"{QT}/lib/libQt6QmlModels.so.6",
            f"{QT}/lib/libQt6Pdf.so.6", f"{QT}/plugins/sqldrivers/libqsqlite.so",
            f"{QT}/plugins/tls/libqopensslbackend.so", f"{QT}/plugins/platformthemes/libqgtk3.so",
            f"{QT}/plugins/platforms/libqeglfs.so", f"{QT}/qml/QtQuick/qmldir",
            f"{QT}/translations/qtbase_de.qm", f"{QT}/translations/qtdeclarative_ru.qm",
-           "PySide6\\Qt6Network.dll", "PySide6/plugins/sqldrivers/qsqlite.dll"]
+           "PySide6\\Qt6Network.dll", "PySide6/plugins/sqldrivers/qsqlite.dll",
+           "PySide6/translations/qtbase_de.qm", "PySide6/qml/QtQuick/qmldir"]
 
 
 def test_filters_keep_what_the_app_needs_and_drop_the_rest() -> None:
