@@ -17,7 +17,7 @@ from ..domain.annotations import (
     Span,
 )
 from ..domain.errors import NotFoundError
-from .locking import conflict, lock_rows
+from .locking import conflict, get_locked, lock_rows
 from .tables import (
     EntityRow,
     EntityTypeRow,
@@ -167,7 +167,8 @@ def spans_of(session: Session, release_id: int) -> list[Span]:
 
 
 def update_span(session: Session, span_id: int, expected_version: int | None, **values) -> Span:
-    row = session.get(SpanRow, span_id)
+    # Locked, so the version checked below is still the one the UPDATE replaces.
+    row = get_locked(session, SpanRow, span_id)
     if row is None:
         raise NotFoundError(f"Tag {span_id} no longer exists (it may have been deleted).")
     if expected_version is not None and row.version != expected_version:

@@ -11,7 +11,7 @@ from ..domain.annotations import Alias, Entity, Mention
 from ..domain.errors import NotFoundError
 from ..text import fold
 from .annotations import now
-from .locking import conflict
+from .locking import conflict, get_locked
 from .tables import (
     EntityAliasRow,
     EntityRow,
@@ -109,7 +109,8 @@ def insert_entity(session: Session, type_id: int, name: str, actor: str | None,
 
 def update_entity(session: Session, entity_id: int, expected_version: int | None = None,
                   **values) -> None:
-    row = session.get(EntityRow, entity_id)
+    # Locked, so the version checked below is still the one the UPDATE replaces.
+    row = get_locked(session, EntityRow, entity_id)
     if row is None:
         raise NotFoundError(f"Entity {entity_id} does not exist.")
     if expected_version is not None and row.version != expected_version:

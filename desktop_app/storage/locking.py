@@ -53,6 +53,14 @@ def lock_rows(session: Session, table: type, ids: Iterable[int]) -> None:
                         .order_by(table.id).with_for_update(key_share=True))
 
 
+def get_locked(session: Session, table: type, row_id: int):
+    """The ORM row, locked until the transaction ends, so a version check on it holds."""
+    if session.get_bind().dialect.name == "sqlite":
+        return session.get(table, row_id)
+    return session.get(table, row_id, with_for_update={"key_share": True},
+                       populate_existing=True)
+
+
 def serialize(session: Session, name: str) -> None:
     """Let one transaction at a time past this point for `name`, until it ends.
 

@@ -2,8 +2,9 @@
 
 A reviewer reads a snapshot (spans, pairs, versions), then acts on it for a few operations
 before reading again, as a person does who looks at the screen and then works, so others'
-writes make the snapshot stale. Every operation either commits (logged with the version it
-produced) or raises ConflictError (logged with the versions involved); anything else is a bug.
+writes make the snapshot stale. Operations go through the app's services (tagging, dedup,
+library). Every operation either commits (logged with the version it produced) or raises
+ConflictError (logged with the versions involved); anything else is a bug.
 """
 
 from __future__ import annotations
@@ -11,49 +12,17 @@ from __future__ import annotations
 import random
 import time
 import traceback
-from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from desktop_app.domain.enums import PairStatus
+from desktop_app.domain.enums import PairStatus, ReviewStatus
 from desktop_app.domain.errors import ConflictError
-from desktop_app.storage import locking
 from desktop_app.storage.engine import Database, make_engine
 from desktop_app.storage.tables import DuplicatePairRow, ReleaseRowTable, SpanRow
 
 STATUSES = ("new", "in_progress", "done", "skipped")
 PAIR_DECISIONS = ("confirmed", "rejected", "candidate")
 
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def add_span(db: Database, release_id: int, start: int, end: int, text: str, type_id: int,
-             actor: str) -> tuple[int, int]:
-    """Tag [start, end) unless someone tagged an overlapping range meanwhile.
-
-    Returns (span id, tag count). The release row is locked so the overlap check, the insert
-    and the recount see every committed tag of the release (no lost tag_count update).
-    """
-    with db.write() as s:
-        locking.lock_rows(s, ReleaseRowTable, [release_id])
-        clash = s.execute(select(SpanRow.id, SpanRow.start, SpanRow.end, SpanRow.created_by)
-                          .where(SpanRow.release_id == release_id, SpanRow.start < end,
-                                 SpanRow.end > start)).first()
-        if clash is not None:
-            raise ConflictError(
-                f"{clash.created_by} tagged {clash.start}-{clash.end} meanwhile", kind="tag",
-                record_id=clash.id)
-        row = SpanRow(release_id=release_id, start=start, end=end, text=text, type_id=type_id,
-                      created_by=actor, created_at=_now())
-        s.add(row)
-        s.flush()
-        n = s.scalar(select(func.count()).select_from(SpanRow)
-                     .where(SpanRow.release_id == release_id))
-        s.execute(ReleaseRowTable.__table__.update()
-                  .where(ReleaseRowTable.id == release_id).values(tag_count=n))
-        return row.id, n
 
 
 def snapshot(db: Database, release_ids: list[int]):
@@ -82,7 +51,7 @@ def run(url: str, name: str, seconds: float, seed: int, setup: dict, barrier, re
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             spans, pairs, rels = snapshot(db, release_ids)
-            for _ in range(rng.randint(1, 4)):
+            for _ in range(rng.randint(2, 5)):
                 _one(db, rng, name, setup, words, spans, pairs, rels, log)
         db.dispose()
         results.put((name, log, None))
@@ -91,7 +60,9 @@ def run(url: str, name: str, seconds: float, seed: int, setup: dict, barrier, re
 
 
 def _one(db, rng, name, setup, words, spans, pairs, rels, log) -> None:
+    """One operation through the app's services, on the (possibly stale) snapshot."""
     op = rng.choice(("tag", "tag", "link", "link", "decide", "status"))
+    svc = _services(db, name)
     try:
         if op == "tag":
             rid = rng.choice(setup["releases"])
@@ -100,52 +71,59 @@ def _one(db, rng, name, setup, words, spans, pairs, rels, log) -> None:
             if not free:
                 return
             start, end, text = rng.choice(free)
-            span_id, _ = add_span(db, rid, start, end, text, setup["type_id"], name)
-            log.append(("tag", "ok", span_id, rid, start, end))
+            span, _ = svc["annotate"].create_span(rid, start, end, setup["type_id"],
+                                                  covered=text)
+            log.append(("tag", "ok", span.id, rid, start, end))
         elif op == "link":
             if not spans:
                 return
-            sid, rid, _s, _e, version, entity = rng.choice(spans)
+            sid, _rid, _s, _e, version, _entity = _hot(rng, sorted(spans))
             new = rng.choice(setup["entities"])
-            v = _versioned(db, SpanRow, sid, version, {"entity_id": new},
-                           {"entity_id": entity})
-            log.append(("link", "ok", sid, v, new))
+            change, _ = svc["annotate"].link_span(sid, new, teach=False,
+                                                  expected_version=version)
+            if change.old_entity == change.new_entity:  # nothing to save: version kept
+                log.append(("link", "same", sid, version, new))
+            else:
+                log.append(("link", "ok", sid, version + 1, new))
         elif op == "decide":
-            # Through the app's dedup service: conditional update, audit, version groups.
-            pid = rng.choice(list(pairs))
+            pid = _hot(rng, sorted(pairs))
             version, _status = pairs[pid]
             new = rng.choice(PAIR_DECISIONS)
-            dedup = _dedup(db, name)
-            dedup.decide(pid, PairStatus(new), expected_version=version)
+            svc["dedup"].decide(pid, PairStatus(new), expected_version=version)
             log.append(("decide", "ok", pid, version + 1, new))
         else:
-            rid = rng.choice(list(rels))
-            version, status = rels[rid]
+            rid = _hot(rng, sorted(rels))
+            version, _status = rels[rid]
             new = rng.choice(STATUSES)
-            v = _versioned(db, ReleaseRowTable, rid, version, {"review_status": new},
-                           {"review_status": status})
-            log.append(("status", "ok", rid, v, new))
+            svc["library"].set_status([rid], ReviewStatus(new), {rid: version})
+            log.append(("status", "ok", rid, version + 1, new))
     except ConflictError as exc:
         log.append((op, "conflict", exc.kind, exc.record_id, exc.expected_version,
                     exc.current_version, tuple((c.field, c.yours, c.theirs) for c in exc.changes),
                     str(exc)))
 
 
-_services: dict = {}
+def _hot(rng, items):
+    """Half the time the first item: a record everyone is working on, as on a busy day."""
+    return items[0] if rng.random() < 0.5 else rng.choice(items)
 
 
-def _dedup(db, name):
-    if "dedup" not in _services:
+_cache: dict = {}
+
+
+def _services(db, name) -> dict:
+    """The app's services for this reviewer process, built once."""
+    if not _cache:
+        from desktop_app.services.annotate import AnnotateService
         from desktop_app.services.dedup import DedupService
+        from desktop_app.services.entities import AliasCache
+        from desktop_app.services.library import LibraryService
         from desktop_app.services.sessions import WorkLog
 
-        _services["dedup"] = DedupService(db, WorkLog(db, name))
-    return _services["dedup"]
-
-
-def _versioned(db, table, row_id, version, values, base) -> int:
-    with db.write() as s:
-        return locking.update_versioned(s, table, row_id, version, values, base=base)
+        log = WorkLog(db, name)
+        _cache.update(annotate=AnnotateService(db, log, AliasCache(db)),
+                      dedup=DedupService(db, log), library=LibraryService(db))
+    return _cache
 
 
 def claim_all(url: str, name: str, barrier, results) -> None:
