@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         values = ms(key)
         print(f"  {label:<44} " + "  ".join(f"{v:8.1f}" for v in values) + "  ms")
     worst = max(r["window_to_rows_s"] for r in rounds)
+    print("  load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+          + f" on {os.cpu_count()} CPUs")
     print(f"  window to first rows, worst: {worst * 1000:.0f} ms (goal < 1000 ms) "
           f"{'MET' if worst < 1 else 'NOT MET'}")
     figures = {"db": str(args.db), "releases": rows,
