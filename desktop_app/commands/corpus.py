@@ -52,8 +52,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = ctx.ingest.import_paths(args.paths, progress=show)
     for f in report.problems:
         print(f"{f.outcome.value}: {f.path}: {f.reason}")
+    for path, message in report.warnings:
+        print(f"record skipped: {path}: {message}")
     print(report.summary())
-    return 1 if report.problems else 0
+    return 1 if report.problems or report.warnings else 0
 
 
 def _filter(args: argparse.Namespace) -> ReleaseFilter:

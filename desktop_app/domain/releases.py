@@ -117,6 +117,7 @@ class FileReport:
     outcome: ImportOutcome
     reason: str = ""
     releases: int = 0
+    warnings: tuple[str, ...] = ()   # records of the file that were skipped, with why
 
 
 @dataclass(slots=True)
@@ -134,6 +135,11 @@ class ImportReport:
         return len(self.new_release_ids)
 
     @property
+    def warnings(self) -> list[tuple[str, str]]:
+        """(file, message) for every skipped record inside files that were imported."""
+        return [(f.path, w) for f in self.files for w in f.warnings]
+
+    @property
     def problems(self) -> list[FileReport]:
         return [f for f in self.files if f.outcome in (ImportOutcome.SKIPPED, ImportOutcome.FAILED)]
 
@@ -144,5 +150,7 @@ class ImportReport:
             f"{self.count(ImportOutcome.UNCHANGED)} already imported",
             f"{len(self.problems)} files skipped",
         ]
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} records skipped")
         text = ", ".join(parts)
         return text + (" (cancelled)" if self.cancelled else "")

@@ -89,6 +89,7 @@ class _Batch:
         self.opened = time.monotonic()
         self.sources = repo.SourceCache()
         self.stored_files: set[tuple[str, str]] = set()
+        self.record_problems: dict[str, tuple[str, ...]] = {}
 
     def full(self) -> bool:
         return (self.releases >= BATCH_RELEASES
@@ -96,6 +97,11 @@ class _Batch:
 
     def add_file(self, path: Path) -> None:
         try:
+            # Refuse oversized files before reading them into memory.
+            if path.stat().st_size > importers.MAX_FILE_BYTES:
+                self._problem(path, ImportOutcome.SKIPPED,
+                              f"larger than {importers.MAX_FILE_BYTES // (1024 * 1024)} MB")
+                return
             data = path.read_bytes()
         except FileNotFoundError:
             self._problem(path, ImportOutcome.SKIPPED, "file not found")
@@ -119,6 +125,7 @@ class _Batch:
             self._problem(path, ImportOutcome.SKIPPED, "no release found in the file")
             return
         self.files.append((path, file_hash, parsed))
+        self.record_problems[str(path)] = tuple(getattr(parsed, "problems", ()))
         self.releases += len(parsed)
 
     def _problem(self, path: Path, outcome: ImportOutcome, reason: str) -> None:
@@ -175,7 +182,9 @@ class _Batch:
             else:
                 outcome = ImportOutcome.UNCHANGED
             reason = f"{dup} of {total} records already stored" if dup and added else ""
-            self.report.files.append(FileReport(str(path), outcome, reason, added))
+            self.report.files.append(FileReport(
+                str(path), outcome, reason, added,
+                warnings=self.record_problems.pop(str(path), ())))
         self.files.clear()
         self.releases = 0
         self.opened = time.monotonic()
