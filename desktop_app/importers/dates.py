@@ -213,3 +213,25 @@ def combine(partial: ReleaseDate | None, other: ReleaseDate | None) -> ReleaseDa
 def _rank(d: ReleaseDate) -> int:
     return {DatePrecision.YEAR: 0, DatePrecision.MONTH_DAY: 1, DatePrecision.MONTH: 1,
             DatePrecision.DAY: 2}[d.precision]
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def complete_year(found: ReleaseDate | None, file_name: str, body: str) -> ReleaseDate | None:
+    """Give a year-less date (`1er mars`) its year when the same day is written in full elsewhere.
+
+    Only a full date with the same month and day counts: in the file name
+    (`2024-04-15_agency.txt`) or in the text (`2024-cü il aprelin 15-dən`). A bare year
+    elsewhere in the text is not enough (releases cite other years all the time).
+    """
+    if found is None or found.precision is not DatePrecision.MONTH_DAY:
+        return found
+    month_day = found.iso[2:]
+    for m in _NAME_DATE.finditer(file_name):
+        if f"{m.group(2)}-{m.group(3)}" == month_day:
+            return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
+    for match in find_dates(body[:5000]):
+        if match.date.precision is DatePrecision.DAY and match.date.iso[5:] == month_day:
+            return match.date
+    return found

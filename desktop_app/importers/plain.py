@@ -8,7 +8,7 @@ from ..domain.enums import DatePrecision
 from ..domain.errors import ImportFileError
 from ..domain.releases import ParsedRelease
 from . import html_text
-from .dates import combine, parse_date
+from .dates import combine, complete_year, parse_date
 from .encoding import decode_text
 from .language import detect_language
 from .layout import Layout, analyse
@@ -21,6 +21,7 @@ def release_from_layout(path: Path, layout: Layout) -> ParsedRelease:
     if not layout.title and not layout.body:
         raise ImportFileError("no text in the file")
     lang, confidence = _language(layout)
+    layout.date = complete_year(layout.date, path.name, layout.body)
     return ParsedRelease(
         source_path=str(path), title=layout.title, body=layout.body,
         external_id=layout.external_id, language=lang, language_confidence=confidence,
