@@ -258,3 +258,11 @@ def test_folder_format_refuses_non_empty_folder(corpus, exporter, tmp_path):
     with pytest.raises(ExportTargetError, match="not an empty folder"):
         exporter.export(ExportFormat.BRAT, busy)
     assert (busy / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_format_list_matches_writers():
+    from desktop_app.exporters import WRITERS, default_name
+    assert set(WRITERS) == set(ExportFormat)
+    for fmt, cls in WRITERS.items():
+        assert fmt.writes_folder == cls.folder
+        assert default_name(fmt).startswith("release-review-")
