@@ -221,3 +221,15 @@ class ConnectDialog(QDialog):
             self.passwords.forget(conn.account)
         s.sync()
         super().accept()
+
+
+def ask_server_url(settings: Settings, parent: QWidget | None = None,
+                   location: str | None = None,
+                   passwords: PasswordStore | None = None) -> str | None:
+    """Show the dialog (prefilled from `location`, a server URL without password, when
+    given, e.g. from the recent-databases list); the URL to open, or None when cancelled."""
+    initial = ServerConnection.from_url(location) if location else None
+    dialog = ConnectDialog(settings, parent, passwords, initial)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.url()

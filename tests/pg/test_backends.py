@@ -116,6 +116,7 @@ def test_status_filters_sort_and_stats(any_ctx, tmp_path):
 
 
 def test_server_errors_are_clear(tmp_path):
+    pytest.importorskip("psycopg", reason="PostgreSQL driver not installed")
     with pytest.raises(StorageError, match="cannot be reached"):
         open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
     with pytest.raises(StorageError, match="address"):

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from desktop_app.cli import main
 
 
@@ -36,6 +38,7 @@ def test_cli_import_search_stats_on_server(pg_url, tmp_path, capsys):
 
 
 def test_cli_reports_unreachable_server_without_traceback(tmp_path):
+    pytest.importorskip("psycopg", reason="PostgreSQL driver not installed")
     done = subprocess.run(
         [sys.executable, "-m", "desktop_app.cli", "--db",
          "postgresql+psycopg://reviewer@127.0.0.1:1/releases", "--data-dir",

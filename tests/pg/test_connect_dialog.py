@@ -133,3 +133,25 @@ def test_dialog_url_opens_the_server(qtbot, settings, pg_url, tmp_path):
         assert ctx.library.count() == 0
     finally:
         ctx.close()
+
+
+def test_ask_server_url_prefills_from_a_recent_location(qtbot, settings, monkeypatch):
+    from desktop_app.ui import connect_dialog
+
+    seen = {}
+
+    def fake_exec(self):
+        seen["connection"] = self.connection()
+        self.password.setText("pw")
+        self.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(connect_dialog.ConnectDialog, "exec", fake_exec)
+    url = connect_dialog.ask_server_url(
+        settings, location="postgresql+psycopg://ben@db.lan:5433/press",
+        passwords=PasswordStore(backend=None))
+    assert seen["connection"] == ServerConnection("db.lan", 5433, "press", "ben")
+    assert url == "postgresql+psycopg://ben:pw@db.lan:5433/press"
+    monkeypatch.setattr(connect_dialog.ConnectDialog, "exec",
+                        lambda self: QDialog.DialogCode.Rejected)
+    assert connect_dialog.ask_server_url(settings, passwords=PasswordStore(backend=None)) is None
