@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..services.resources import translations_dir
 from .settings import Key, Settings
@@ -102,3 +102,35 @@ def setup_language(app: QCoreApplication, settings: Settings, override: str = ""
     available = available_languages()
     language = resolve_language(override or settings.get(LANGUAGE_KEY), available)
     return install_translators(app, language)
+
+
+# Texts kept in constants elsewhere (menu keys, column titles, enum labels) and translated
+# where they are shown; listed here so that lupdate extracts them under the right context.
+_ELSEWHERE = (
+    QT_TRANSLATE_NOOP("MainWindow", "&File"), QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    QT_TRANSLATE_NOOP("MainWindow", "&View"), QT_TRANSLATE_NOOP("MainWindow", "&Review"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Annotate"),
+    QT_TRANSLATE_NOOP("ReviewStatus", "new"), QT_TRANSLATE_NOOP("ReviewStatus", "in progress"),
+    QT_TRANSLATE_NOOP("ReviewStatus", "done"), QT_TRANSLATE_NOOP("ReviewStatus", "skipped"),
+    QT_TRANSLATE_NOOP("ReleaseTableModel", "Date"), QT_TRANSLATE_NOOP("ReleaseTableModel", "Lang"),
+    QT_TRANSLATE_NOOP("ReleaseTableModel", "Title"),
+    QT_TRANSLATE_NOOP("ReleaseTableModel", "Source"),
+    QT_TRANSLATE_NOOP("ReleaseTableModel", "Status"),
+    QT_TRANSLATE_NOOP("ReleaseTableModel", "Tags"), QT_TRANSLATE_NOOP("ReleaseTableModel", "Dups"),
+    QT_TRANSLATE_NOOP("PairTableModel", "Score"), QT_TRANSLATE_NOOP("PairTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("PairTableModel", "Languages"),
+    QT_TRANSLATE_NOOP("PairTableModel", "Release A"),
+    QT_TRANSLATE_NOOP("PairTableModel", "Release B"),
+    QT_TRANSLATE_NOOP("PairTableModel", "Evidence"), QT_TRANSLATE_NOOP("PairTableModel", "Status"),
+    QT_TRANSLATE_NOOP("PairTableModel", "Group"),
+    QT_TRANSLATE_NOOP("PairTableModel", "exact copy"),
+    QT_TRANSLATE_NOOP("PairTableModel", "near-duplicate"),
+    QT_TRANSLATE_NOOP("PairTableModel", "other language"),
+    QT_TRANSLATE_NOOP("PairStatus", "candidate"), QT_TRANSLATE_NOOP("PairStatus", "confirmed"),
+    QT_TRANSLATE_NOOP("PairStatus", "rejected"),
+    QT_TRANSLATE_NOOP("TagsModel", "Text"), QT_TRANSLATE_NOOP("TagsModel", "Type"),
+    QT_TRANSLATE_NOOP("TagsModel", "Entity"), QT_TRANSLATE_NOOP("TagsModel", "Offsets"),
+    QT_TRANSLATE_NOOP("ConflictModel", "Kind"), QT_TRANSLATE_NOOP("ConflictModel", "Release"),
+    QT_TRANSLATE_NOOP("ConflictModel", "Ours"), QT_TRANSLATE_NOOP("ConflictModel", "Theirs"),
+    QT_TRANSLATE_NOOP("ConflictModel", "By"), QT_TRANSLATE_NOOP("ConflictModel", "From"),
+)

@@ -52,6 +52,33 @@
         </message>
     </context>
     <context>
+        <name>ConflictModel</name>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Release</source>
+            <translation>Релиз</translation>
+        </message>
+        <message>
+            <source>Ours</source>
+            <translation>Наше</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>Их</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Откуда</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectDialog</name>
         <message>
             <source>Connect to team server</source>
@@ -111,6 +138,91 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Правка</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <source>&amp;Review</source>
+            <translation>&amp;Проверка</translation>
+        </message>
+        <message>
+            <source>&amp;Annotate</source>
+            <translation>&amp;Разметка</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairStatus</name>
+        <message>
+            <source>candidate</source>
+            <translation>кандидат</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>подтверждено</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>отклонено</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairTableModel</name>
+        <message>
+            <source>Score</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Languages</source>
+            <translation>Языки</translation>
+        </message>
+        <message>
+            <source>Release A</source>
+            <translation>Релиз A</translation>
+        </message>
+        <message>
+            <source>Release B</source>
+            <translation>Релиз B</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Обоснование</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Группа</translation>
+        </message>
+        <message>
+            <source>exact copy</source>
+            <translation>точная копия</translation>
+        </message>
+        <message>
+            <source>near-duplicate</source>
+            <translation>почти дубликат</translation>
+        </message>
+        <message>
+            <source>other language</source>
+            <translation>другой язык</translation>
+        </message>
+    </context>
+    <context>
         <name>Palette</name>
         <message>
             <source>Same as the system</source>
@@ -154,6 +266,75 @@
         <message>
             <source>Your name:</source>
             <translation>Ваше имя:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleaseTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Lang</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Заголовок</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Метки</translation>
+        </message>
+        <message>
+            <source>Dups</source>
+            <translation>Дубл.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewStatus</name>
+        <message>
+            <source>new</source>
+            <translation>новый</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>в работе</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>готово</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>пропущен</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsModel</name>
+        <message>
+            <source>Text</source>
+            <translation>Текст</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>Entity</source>
+            <translation>Сущность</translation>
+        </message>
+        <message>
+            <source>Offsets</source>
+            <translation>Позиции</translation>
         </message>
     </context>
     <context>
