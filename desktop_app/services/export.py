@@ -34,7 +34,7 @@ _END = object()
 
 
 def prefetched(batches: Iterator[list], depth: int = 2) -> Iterator[list]:
-    """The batches of `batches`, read ahead on a helper thread while the caller writes.
+    """The batches of `batches`, read ahead on a second thread while the caller writes.
 
     The database driver releases the interpreter lock while it steps through rows, so reading
     the next batch overlaps with encoding the current one on a second core. At most `depth`
