@@ -14,13 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+from .scoring import MAX_RELEASE_GAP_DAYS
 
 
 @dataclass(frozen=True, slots=True)
 class BlockingConfig:
     max_df: int = 400              # keys in more releases than this are not indexed
     max_df_share: float = 0.02     # ... nor in more than this share of them
-    window_days: int = 10          # dated releases further apart are never paired
+    window_days: int = MAX_RELEASE_GAP_DAYS   # dated releases further apart are never paired
     per_row: int = 40              # best candidates kept per release
     batch_rows: int = 4000
 

@@ -20,7 +20,14 @@ from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_pr
 from .blocking import BlockingConfig, candidate_pairs
 from .index import CorpusIndex
 from .keys import MatchKeys
-from .scoring import agreement, agreement_factors, evidence, fuzzy_names, sparse_dot
+from .scoring import (
+    agreement,
+    agreement_factors,
+    evidence,
+    fuzzy_names,
+    sparse_dot,
+    unmatched,
+)
 
 # Pairs scoring below this never reach a floor; they are not examined further.
 PRE_FLOOR = 0.01
@@ -51,8 +58,10 @@ class Thresholds:
     # Plain-score floor of cross-language pairs whose shorter release is long: in a small
     # corpus the local scaling has few neighbours to go by.
     cross_score_long: float = 0.05
-    # Stand-in for a missing neighbour score (few releases in the other language).
-    neighbour_prior: float = 0.03
+    # Least local scale r assumed (few releases in the other language).
+    neighbour_prior: float = 0.02
+    # Keys two releases must share at least (one shared word is chance, not a version).
+    min_shared: int = 2
 
     def length_share(self, words: np.ndarray) -> np.ndarray:
         """0 for short releases, 1 for long ones, log-linear between."""
@@ -84,7 +93,7 @@ class _Tops:
     top: np.ndarray        # shape (len(codes), k), descending, zero-padded
 
 
-def _top_k(codes: np.ndarray, vals: np.ndarray, k: int, prior: float = 0.0) -> _Tops:
+def _top_k(codes: np.ndarray, vals: np.ndarray, k: int) -> _Tops:
     if len(codes) == 0:
         return _Tops(np.zeros(0, np.int64), np.zeros((0, k), np.float32))
     order = np.lexsort((-vals, codes))
@@ -93,7 +102,7 @@ def _top_k(codes: np.ndarray, vals: np.ndarray, k: int, prior: float = 0.0) -> _
     rank = np.arange(len(codes)) - np.repeat(first, np.diff(np.r_[first, len(codes)]))
     keep = rank < k
     group = np.repeat(np.arange(len(first)), np.diff(np.r_[first, len(codes)]))
-    top = np.full((len(first), k), prior, np.float32)
+    top = np.zeros((len(first), k), np.float32)
     top[group[keep], rank[keep]] = vals[keep]
     top = -np.sort(-top, axis=1)
     return _Tops(codes[first], top)
@@ -127,6 +136,9 @@ class Engine:
         pre = raw >= PRE_FLOOR
         a, b, raw = a[pre], b[pre], raw[pre]
         final = np.minimum(1.0, raw * agreement_factors(index, a, b)).astype(np.float32)
+        ones = np.ones(len(index.feats), dtype=np.float32)
+        shared = sparse_dot(index.indptr, index.feats, ones, a, b)
+        final[shared < self.thresholds.min_shared] = 0.0
         if cancel is not None:
             cancel.raise_if_cancelled()
         chosen, rank = self._select(a, b, final, rows is None)
@@ -150,8 +162,7 @@ class Engine:
         nl = 1 << 16
         code_a = a * nl + lang[b]
         code_b = b * nl + lang[a]
-        fresh = _top_k(np.concatenate([code_a, code_b]), np.concatenate([s, s]), k,
-                       th.neighbour_prior)
+        fresh = _top_k(np.concatenate([code_a, code_b]), np.concatenate([s, s]), k)
         if full or self.tops is None:
             self.tops = fresh
         else:
@@ -159,8 +170,7 @@ class Engine:
             touched = np.isin(old.codes, fresh.codes)
             merged = _top_k(np.concatenate([np.repeat(old.codes[touched], k),
                                             fresh.codes.repeat(k)]),
-                            np.concatenate([old.top[touched].ravel(), fresh.top.ravel()]), k,
-                            th.neighbour_prior)
+                            np.concatenate([old.top[touched].ravel(), fresh.top.ravel()]), k)
             codes = np.concatenate([old.codes[~touched], merged.codes])
             top = np.concatenate([old.top[~touched], merged.top])
             order = np.argsort(codes, kind="stable")
@@ -168,8 +178,11 @@ class Engine:
         tops = self.tops
         ia = np.searchsorted(tops.codes, code_a)
         ib = np.searchsorted(tops.codes, code_b)
-        r_a, best_a = tops.top[ia].mean(axis=1), tops.top[ia, 0]
-        r_b, best_b = tops.top[ib].mean(axis=1), tops.top[ib, 0]
+        # The prior is a floor under r: with few releases in a language the local scale is
+        # unknown, and more neighbours can only raise r (so blocking never adds proposals).
+        r_a = np.maximum(tops.top[ia].mean(axis=1), th.neighbour_prior)
+        r_b = np.maximum(tops.top[ib].mean(axis=1), th.neighbour_prior)
+        best_a, best_b = tops.top[ia, 0], tops.top[ib, 0]
         known = np.array([x != "?" for x in self.index.langs], dtype=bool)
         same = (lang[a] == lang[b]) & known[lang[a]]
         words = np.minimum(self.index.words[a], self.index.words[b])
@@ -185,28 +198,30 @@ class Engine:
         infos = self.index.infos
         wanted = {infos[i].release_id for p in (*pairs, *exact) for i in p[:2]}
         keys = self.load_keys(sorted(wanted)) if wanted else {}
-        similar = fuzzy_names([(keys[infos[i].release_id], keys[infos[j].release_id])
-                               for i, j, *_ in (*pairs, *exact)])
-        out = []
-        seen = set()
-        for i, j in exact:
-            seen.add((min(i, j), max(i, j)))
-            x, y = infos[i], infos[j]
-            lo, hi = sorted((x.release_id, y.release_id))
-            out.append(Candidate(lo, hi, DuplicateKind.EXACT, 1.0,
-                                 evidence(keys[x.release_id], keys[y.release_id], [],
-                                          similar)))
+        seen = {(min(i, j), max(i, j)) for i, j in exact}
+        todo = [(i, j, 1.0, DuplicateKind.EXACT) for i, j in exact]
         for i, j, score in pairs:
-            if (min(i, j), max(i, j)) in seen:
-                continue
+            if (min(i, j), max(i, j)) not in seen:
+                x, y = infos[i], infos[j]
+                kind = (DuplicateKind.NEAR if x.lang == y.lang and x.lang
+                        else DuplicateKind.CROSS_LANGUAGE)
+                todo.append((i, j, score, kind))
+        sides = []
+        for i, j, _, _ in todo:
+            kx, ky = keys[infos[i].release_id], keys[infos[j].release_id]
+            sides.append((unmatched(kx, ky), unmatched(ky, kx)))
+        similar = fuzzy_names(sides)
+        out = []
+        for (i, j, score, kind), side in zip(todo, sides, strict=True):
             x, y = infos[i], infos[j]
             kx, ky = keys[x.release_id], keys[y.release_id]
-            kind = (DuplicateKind.NEAR if x.lang == y.lang and x.lang
-                    else DuplicateKind.CROSS_LANGUAGE)
-            _, conflicts = agreement(kx, ky, int(self.index.day[i]), int(self.index.day[j]))
+            conflicts = [] if kind is DuplicateKind.EXACT else agreement(
+                kx, ky, int(self.index.day[i]), int(self.index.day[j]))[1]
             lo, hi = sorted((x.release_id, y.release_id))
-            out.append(Candidate(lo, hi, kind, round(score, 4),
-                                 evidence(kx, ky, conflicts, similar)))
+            # Evidence reads a -> b; keep each side's spelling on its own side.
+            ev = evidence(kx, ky, conflicts, similar, side) if x.release_id == lo else \
+                evidence(ky, kx, conflicts, similar, (side[1], side[0]))
+            out.append(Candidate(lo, hi, kind, round(score, 4), ev))
         return out
 
     def _exact_pairs(self, rows: np.ndarray | None) -> list[tuple[int, int]]:

@@ -105,47 +105,63 @@ class CorpusIndex:
         return fid
 
     def _read(self, items: Iterable[tuple[int, dict, str | None, str | None]]
-              ) -> tuple[array, array, array, list[DocInfo]]:
-        fids, weights, lengths = array("q"), array("f"), array("q")
+              ) -> tuple[array, np.ndarray, array, list[DocInfo]]:
+        """Feature ids, weights and row lengths; weights parsed in one call at the end."""
+        fids, lengths = array("q"), array("q")
+        weight_text: list[str] = []
         infos = []
         entity = self.entity_keys
+        vocab = self.vocab
         for release_id, data, lang, when in items:
             start = len(fids)
             if data.get("v") != KEYS_VERSION:
                 data = MatchKeys.from_legacy(data).to_json()
-            names, tenths = data["k"], data["wt"]
-            for fam, joined in names.items():
+            tenths = data["wt"]
+            for fam, joined in data["k"].items():
                 keys = joined.split(" ")
                 if fam == "n" and entity:
                     ids = [self._fid("e", entity[k]) if k in entity else self._fid("n", k)
                            for k in keys]
                 else:
-                    table = self.vocab[fam]
-                    ids = [table.get(k) for k in keys]
+                    get = vocab[fam].get
+                    ids = [get(k) for k in keys]
                     if None in ids:
-                        ids = [self._fid(fam, k) for k in keys]
+                        ids = [i if i is not None else self._fid(fam, k)
+                               for i, k in zip(ids, keys, strict=True)]
                 fids.extend(ids)
-                weights.extend(map(float, tenths[fam].split(" ")))
+                weight_text.append(tenths[fam])
             lengths.append(len(fids) - start)
             infos.append(DocInfo(release_id, lang or data.get("lang"),
                                  when or data.get("date"), int(data.get("len", 0)),
                                  data.get("exact", "")))
+        weights = (np.array(" ".join(weight_text).split(), dtype=np.float32)
+                   if weight_text else np.zeros(0, np.float32))
         return fids, weights, lengths, infos
 
-    def _rows(self, fids: array, weights: array, lengths: array, first_row: int
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Rows (sorted by feature) with tf-idf values normalised to unit length."""
+    def _coded(self, fids: array, weights: np.ndarray, lengths: array
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, feature) entries sorted by row then feature, duplicates summed."""
         n_rows = len(lengths)
         feats = np.frombuffer(fids, dtype=np.int64) if len(fids) else np.zeros(0, np.int64)
-        w = (np.frombuffer(weights, dtype=np.float32) / 10.0 if len(weights)
-             else np.zeros(0, np.float32))
+        w = weights.astype(np.float64) / 10.0
         rows = np.repeat(np.arange(n_rows, dtype=np.int64),
                          np.frombuffer(lengths, dtype=np.int64) if n_rows else 0)
         n_feat = max(len(self.fam_of), 1)
         codes = rows * n_feat + feats
-        uniq, inverse = np.unique(codes, return_inverse=True)
-        w = np.bincount(inverse, weights=w, minlength=len(uniq))
-        rows, feats = uniq // n_feat, uniq % n_feat
+        order = np.argsort(codes, kind="stable")
+        codes, w = codes[order], w[order]
+        if self.entity_keys and len(codes):
+            # Linked names can put one entity key twice in a row: add their weights.
+            first = np.r_[True, codes[1:] != codes[:-1]]
+            w = np.add.reduceat(w, np.flatnonzero(first))
+            codes = codes[first]
+        return codes // n_feat, codes % n_feat, w
+
+    def _rows(self, fids: array, weights: np.ndarray, lengths: array
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows (sorted by feature) with tf-idf values normalised to unit length."""
+        n_rows = len(lengths)
+        rows, feats, w = self._coded(fids, weights, lengths)
         fam = np.frombuffer(self.fam_of, dtype=np.int8)[feats]
         fam_w = np.array([FAMILY_WEIGHTS[f] for f in FAMILY_IDS], dtype=np.float64)[fam]
         vals = fam_w * (1.0 + np.log(np.maximum(w, 1.0))) * self.idf[feats]
@@ -171,15 +187,11 @@ class CorpusIndex:
         self.__init__(self.entity_keys)
         fids, weights, lengths, infos = self._read(items)
         n = len(infos)
-        feats = np.frombuffer(fids, dtype=np.int64) if len(fids) else np.zeros(0, np.int64)
-        # Document frequency counts a feature once per release.
-        rows = np.repeat(np.arange(n, dtype=np.int64),
-                         np.frombuffer(lengths, dtype=np.int64) if n else 0)
-        n_feat = max(len(self.fam_of), 1)
-        per_doc = np.unique(rows * n_feat + feats) % n_feat
-        self._set_idf(np.bincount(per_doc, minlength=len(self.fam_of)), n)
+        # Entries are unique per (release, feature) after _coded: df counts releases.
+        _, feats, _ = self._coded(fids, np.zeros(len(fids), np.float32), lengths)
+        self._set_idf(np.bincount(feats, minlength=len(self.fam_of)), n)
         self.n_built = n
-        self.indptr, self.feats, self.vals = self._rows(fids, weights, lengths, 0)
+        self.indptr, self.feats, self.vals = self._rows(fids, weights, lengths)
         self.infos = infos
         self.position = {d.release_id: i for i, d in enumerate(infos)}
         self._meta(infos, reset=True)
@@ -195,7 +207,7 @@ class CorpusIndex:
         if grown > 0:  # unseen keys: as rare as a key seen once
             self.idf = np.concatenate([self.idf, np.full(grown, math.log(self.n_built + 1))])
             self.df = np.concatenate([self.df, np.zeros(grown, np.int64)])
-        indptr, feats, vals = self._rows(fids, weights, lengths, len(self.infos))
+        indptr, feats, vals = self._rows(fids, weights, lengths)
         base = len(self.infos)
         self.indptr = np.concatenate([self.indptr, indptr[1:] + self.indptr[-1]])
         self.feats = np.concatenate([self.feats, feats])

@@ -78,12 +78,13 @@ class MatchKeys:
         return keys
 
     @classmethod
-    def from_json(cls, data: Mapping) -> MatchKeys:
+    def from_json(cls, data: Mapping, families: tuple[str, ...] = FAMILIES) -> MatchKeys:
+        """Keys as stored; `families` limits what is read (evidence needs no word stems)."""
         if data.get("v") != KEYS_VERSION:
             return cls.from_legacy(data)
         keys = cls(lang=data.get("lang"), date=data.get("date"), exact=data.get("exact", ""),
                    words=int(data.get("len", 0)))
-        for fam in FAMILIES:
+        for fam in families:
             names = data.get("k", {}).get(fam)
             if not names:
                 keys.families[fam] = {}

@@ -16,6 +16,9 @@ DATE_TOLERANCE_DAYS = 3
 LONG_WORDS = 150
 # Multipliers of a pair's score: versions of one release keep its dates and figures.
 RELEASE_DATES_APART = 0.4   # release dates more than DATE_TOLERANCE_DAYS apart
+# Releases published further apart than this are never versions of one another (the date
+# window of blocking is the same, so blocking loses nothing by it).
+MAX_RELEASE_GAP_DAYS = 10
 DATES_DIFFER = 0.35         # both mention dates, none in common
 FIGURES_DIFFER = 0.9        # times the share of the shorter text's figures the other lacks
 NOTHING_SHARED = 0.6        # long texts sharing no figure, year or date
@@ -58,8 +61,10 @@ def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.nd
         return factor
     day = index.day
     da, db = day[a], day[b]
-    far = (da >= 0) & (db >= 0) & (np.abs(da - db) > DATE_TOLERANCE_DAYS)
-    factor[far] *= RELEASE_DATES_APART
+    dated = (da >= 0) & (db >= 0)
+    gap = np.abs(da - db)
+    factor[dated & (gap > DATE_TOLERANCE_DAYS)] *= RELEASE_DATES_APART
+    factor[dated & (gap > MAX_RELEASE_GAP_DAYS)] = 0.0
 
     def counts(view: tuple[np.ndarray, np.ndarray, np.ndarray]):
         indptr = view[0]
@@ -110,7 +115,7 @@ def agreement(x: MatchKeys, y: MatchKeys, day_x: int, day_y: int) -> tuple[float
     factor = 1.0
     conflicts: list[str] = []
     if day_x >= 0 and day_y >= 0 and abs(day_x - day_y) > DATE_TOLERANCE_DAYS:
-        factor *= RELEASE_DATES_APART
+        factor *= RELEASE_DATES_APART if abs(day_x - day_y) <= MAX_RELEASE_GAP_DAYS else 0.0
         conflicts.append(f"release dates {x.date} / {y.date}")
     dx, dy = set(x.families.get("d", {})), set(y.families.get("d", {}))
     if dx and dy:
@@ -145,27 +150,29 @@ def _years(keys: MatchKeys) -> set[str]:
 
 
 FuzzyNames = dict[str, set[str]]
+# (key, folded spelling) of the names one side has and the other lacks, most weighted first.
+Unmatched = list[tuple[str, str]]
 
 
-def _unmatched(x: MatchKeys, y: MatchKeys) -> list[str]:
-    """Folded spellings of x's names that y lacks (at most the 12 most weighted)."""
+def unmatched(x: MatchKeys, y: MatchKeys, limit: int = 12) -> Unmatched:
     other = y.families.get("n", {})
     mine = x.families.get("n", {})
     surf = x.surfaces.get("n", {})
-    keys = sorted((k for k in mine if k not in other), key=lambda k: -mine[k])[:12]
-    return [base_form(surf.get(k, k), x.lang) for k in keys]
+    keys = sorted((k for k in mine if k not in other), key=mine.__getitem__,
+                  reverse=True)[:limit]
+    return [(k, base_form(surf.get(k, k), x.lang)) for k in keys]
 
 
-def fuzzy_names(pairs: list[tuple[MatchKeys, MatchKeys]], workers: int = -1) -> FuzzyNames:
+def fuzzy_names(sides: list[tuple[Unmatched, Unmatched]], workers: int = -1) -> FuzzyNames:
     """Close spellings among the names proposed pairs do not share (Azərbaycan / Azerbaïdjan).
 
     One rapidfuzz `cdist` per first letter over every such spelling, on all cores, instead
     of one call per pair.
     """
     forms: set[str] = set()
-    for x, y in pairs:
-        forms.update(f for f in _unmatched(x, y) if len(f) >= 5)
-        forms.update(f for f in _unmatched(y, x) if len(f) >= 5)
+    for ux, uy in sides:
+        forms.update(f for _, f in ux if len(f) >= 5)
+        forms.update(f for _, f in uy if len(f) >= 5)
     blocks: dict[str, list[str]] = {}
     for f in sorted(forms):
         blocks.setdefault(f[0], []).append(f)
@@ -182,21 +189,19 @@ def fuzzy_names(pairs: list[tuple[MatchKeys, MatchKeys]], workers: int = -1) -> 
 
 
 def evidence(x: MatchKeys, y: MatchKeys, conflicts: list[str],
-             similar: FuzzyNames | None = None) -> Evidence:
+             similar: FuzzyNames | None = None,
+             sides: tuple[Unmatched, Unmatched] | None = None) -> Evidence:
     """Matched names (with each side's spelling), shared figures, dates and acronyms."""
     sx, sy = x.surfaces.get("n", {}), y.surfaces.get("n", {})
-    names = [(sx.get(k, k), sy.get(k, k)) for k in sorted(_shared(x, y, "n"),
-                                                         key=lambda k: -x.families["n"][k])]
+    nx = x.families.get("n", {})
+    names = [(sx.get(k, k), sy.get(k, k))
+             for k in sorted(_shared(x, y, "n"), key=nx.__getitem__, reverse=True)]
+    ux, uy = sides if sides is not None else (unmatched(x, y), unmatched(y, x))
     if similar is None:
-        similar = fuzzy_names([(x, y)], workers=1)
-    if similar:
-        right = {f: k for k, f in zip(
-            sorted((k for k in y.families.get("n", {}) if k not in x.families.get("n", {})),
-                   key=lambda k: -y.families["n"][k])[:12], _unmatched(y, x), strict=True)}
-        mine = x.families.get("n", {})
-        left = sorted((k for k in mine if k not in y.families.get("n", {})),
-                      key=lambda k: -mine[k])[:12]
-        for k, f in zip(left, _unmatched(x, y), strict=True):
+        similar = fuzzy_names([(ux, uy)], workers=1)
+    if similar and ux and uy:
+        right = {f: k for k, f in uy}
+        for k, f in ux:
             for g in similar.get(f, ()):
                 if g in right:
                     names.append((sx.get(k, k), sy.get(right[g], right[g])))

@@ -21,7 +21,7 @@ from ..domain.releases import ParsedRelease, Release
 from ..matching.blocking import BlockingConfig
 from ..matching.engine import DetectionResult, Engine, Thresholds
 from ..matching.index import CorpusIndex
-from ..matching.keys import MatchKeys, compute_keys
+from ..matching.keys import FAMILIES, SURFACE_FAMILIES, MatchKeys, compute_keys
 from ..matching.locate import EvidenceSpans, locate_evidence
 from ..matching.names import name_key
 from ..storage import Database
@@ -102,7 +102,7 @@ class DedupService:
 
     def _load_keys(self, release_ids: Sequence[int]) -> dict[int, MatchKeys]:
         with self.db.read() as s:
-            return {rid: _keys(data, lang, date)
+            return {rid: _keys(data, lang, date, SURFACE_FAMILIES)
                     for rid, data, lang, date in repo.iter_match_keys(s, release_ids)}
 
     def _backfill(self, progress: ProgressCallback, cancel: CancelToken | None) -> None:
@@ -225,8 +225,9 @@ def _checked(rows: Iterable, cancel: CancelToken | None) -> Iterator:
         yield row
 
 
-def _keys(data: dict, lang: str | None, date: str | None) -> MatchKeys:
-    keys = MatchKeys.from_json(data)
+def _keys(data: dict, lang: str | None, date: str | None,
+          families: tuple[str, ...] = FAMILIES) -> MatchKeys:
+    keys = MatchKeys.from_json(data, families)
     keys.lang = lang or keys.lang
     keys.date = date or keys.date
     return keys
