@@ -144,3 +144,34 @@ def test_import_annotations_flow(corpus, ctx, other_db, qtbot, runner, tmp_path,
         pass
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert reports[0].releases_added == 1 and "5 conflicts to resolve" in shown[0]
+
+
+def test_mounted_in_the_main_window(corpus, ctx, other_db, qtbot, tmp_path, monkeypatch):
+    from desktop_app.ui.export import mount_export
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.settings import Settings
+
+    win = MainWindow(ctx, Settings.at_path(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    actions = mount_export(win)
+    titles = [a.text() for a in win.menu("&File").actions()]
+    assert "&Export annotated releases…" in titles and "Import &annotations…" in titles
+    assert actions.conflicts_action in win.menu("&Tools").actions()
+    dialog = actions.export()
+    assert dialog.isVisible() and dialog.count_label.text().startswith("4 releases")
+    dialog.close()
+    theirs(other_db.db)
+    path = tmp_path / "b.jsonl"
+    other_db.export.export(ExportFormat.NATIVE, path)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    refreshed = []
+    win.changes_applied.connect(refreshed.append)
+    task = actions.import_file(path)
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=5000)
+    assert refreshed[0].release_list
+    conflicts = actions.conflicts()
+    assert conflicts.model.rowCount() == 5
+    conflicts.close()
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=20000)

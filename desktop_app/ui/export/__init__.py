@@ -2,7 +2,8 @@
 
 from .conflicts_dialog import ConflictModel, ConflictsDialog, import_annotations
 from .export_dialog import ExportDialog
+from .mount import ExportActions, mount_export
 from .tasks import ExportTask, MergeTask
 
-__all__ = ["ConflictModel", "ConflictsDialog", "ExportDialog", "ExportTask", "MergeTask",
-           "import_annotations"]
+__all__ = ["ConflictModel", "ConflictsDialog", "ExportActions", "ExportDialog", "ExportTask",
+           "MergeTask", "import_annotations", "mount_export"]
