@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -190,7 +191,11 @@ def import_annotations(service: MergeService, runner: TaskRunner, parent: QWidge
         if not chosen:
             return None
         path = Path(chosen)
-    progress = QProgressDialog("Checking the file…", "Cancel", 0, 0, parent)
+    progress = QProgressDialog("", "Cancel", 0, 0, parent)
+    label = QLabel(progress)
+    label.setTextFormat(Qt.TextFormat.PlainText)   # file names are never markup
+    progress.setLabel(label)
+    progress.setLabelText("Checking the file…")
     progress.setWindowTitle("Importing annotations")
     progress.setMinimumDuration(300)
     task = MergeTask(service, path)
