@@ -46,6 +46,7 @@ from .about import about_box
 from .annotate.mount import mount_annotation  # tagging (ui/annotate)
 from .commands import SetStatusCommand
 from .database_menu import DatabaseMenu
+from .duplicates.mount import mount_duplicates  # versions panel (ui/duplicates)
 from .errors import show_error
 from .filter_bar import FilterBar
 from .import_dialogs import ImportProgressDialog, ImportReportDialog
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # Tagging: annotated text in the reader, Tags/Events docks, Annotate menu.
         self.annotation = mount_annotation(self)
+        self.duplicates = mount_duplicates(self)  # Versions dock, detection after imports
         self.imports.busy_changed.connect(self._set_busy)
         self.imports.finished.connect(self.import_finished)
         self.filter_bar.filter_changed.connect(self._filter_changed)

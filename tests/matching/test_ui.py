@@ -176,3 +176,25 @@ def test_also_in_links_to_confirmed_versions(qtbot, ctx, detected):
     label.show_release(detected["convoy-a"])
     assert label.text() == ""
     assert F.MEETING_FR
+
+
+def test_main_window_mounts_the_panel_and_detects_after_import(qtbot, ctx, tmp_path):
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.settings import Settings
+
+    from .test_service import write_files
+
+    window = MainWindow(ctx, Settings.at_path(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    panel = window.duplicates
+    assert panel.parentWidget().objectName() == "dock_versions"
+    with qtbot.waitSignal(panel.detection_finished, timeout=120000):
+        window.start_import([write_files(tmp_path)])
+    assert panel.model.rowCount() >= 6
+    pair = panel.model.pair(0)
+    panel.table.selectRow(0)
+    panel.confirm_current()
+    window.select_release(pair.release_a)
+    qtbot.waitUntil(lambda: "Also in:" in window.also_in.text(), timeout=5000)
+    window.runner.cancel_all()
+    window.runner.wait_all()

@@ -50,6 +50,7 @@ class DuplicatesPanel(QWidget):
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
         self.task: DetectTask | None = None
+        self._pending: list[int] = []
         self.model = PairTableModel(ctx.dedup, self)
 
         self.kind_box = QComboBox(self)
@@ -184,7 +185,15 @@ class DuplicatesPanel(QWidget):
         self.runner.start(self.task)
         return self.task
 
+    def detect_later(self, release_ids: Sequence[int]) -> None:
+        """Detection of new releases now, or after the run in progress."""
+        if self.task is None:
+            self.detect(release_ids)
+        else:
+            self._pending.extend(release_ids)
+
     def cancel(self) -> None:
+        self._pending.clear()
         if self.task is not None:
             self.task.cancel()
 
@@ -252,6 +261,9 @@ class DuplicatesPanel(QWidget):
         self.detect_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.setVisible(False)
+        if self._pending:   # releases imported while the last run was going
+            pending, self._pending = self._pending, []
+            self.detect(pending)
 
     def _finished(self, result: object) -> None:
         report, changes = result  # type: ignore[misc]
