@@ -4,7 +4,7 @@
 
 Lines on stdout: `IMPORT <n>` per file about to be read, `IMPORTED <count>` when the import
 returned, `TAG <span id> <release id> <start> <end>` after each tag's commit returned,
-`DETECT <state>` and `DONE`. The parent SIGKILLs this process at a random moment.
+`DETECTING`, `DETECT <method or unavailable>` and `DONE`. The parent SIGKILLs this process at a random moment.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def main() -> int:
         start = rng.choice(starts)
         span, _changes = ctx.annotate.create_span(release_id, start, start + 8, type_id)
         say(f"TAG {span.id} {span.release_id} {span.start} {span.end}")
+    say("DETECTING")
     say(f"DETECT {detect(ctx)}")
     ctx.close()
     say("DONE")

@@ -81,7 +81,8 @@ def phase_of(lines: list[str]) -> str:
         return "startup"
     last = lines[-1].split()[0]
     return {"IMPORT": "import", "IMPORTED": "tagging", "TAG": "tagging",
-            "DETECT": "detection", "DONE": "done"}.get(last, last)
+            "DETECTING": "detection", "DETECT": "after detection", "DONE": "done"
+            }.get(last, last)
 
 
 def check_database(db: Path, reported: dict[int, tuple[int, int, int]]) -> None:
@@ -115,15 +116,18 @@ def run_rounds(tmp_path: Path, rounds: int, seed: int) -> dict:
         # A random moment: a phase, a random line the child prints in it (import progress,
         # tag commits, detection), then a few random milliseconds, so kills land before, inside
         # and after transactions. "startup" covers opening and migrating the database.
-        files_lines = (r + 1) * (FILES_PER_ROUND + 2)
-        phase = rng.choice(["startup", "import", "import", "tagging", "tagging", "end"])
+        # Lines: IMPORT per file and one at the end, IMPORTED, TAG per tag, DETECTING,
+        # DETECT, DONE.
+        files = (r + 1) * (FILES_PER_ROUND + 2)
+        phase = rng.choice(["startup", "import", "import", "tagging", "tagging", "detection",
+                            "end"])
         line, delay = {
             "startup": (0, rng.uniform(0.0, 1.2)),
-            "import": (rng.randint(files_lines - FILES_PER_ROUND - 1, files_lines),
-                       rng.uniform(0.0, 0.02)),
-            "tagging": (rng.randint(files_lines + 1, files_lines + TAGS_PER_ROUND),
+            "import": (rng.randint(files - FILES_PER_ROUND, files + 1), rng.uniform(0.0, 0.02)),
+            "tagging": (rng.randint(files + 2, files + 1 + TAGS_PER_ROUND),
                         rng.uniform(0.0, 0.01)),
-            "end": (files_lines + TAGS_PER_ROUND + 1, rng.uniform(0.0, 0.05)),
+            "detection": (files + 3 + TAGS_PER_ROUND, rng.uniform(0.0, 0.3)),
+            "end": (files + 4 + TAGS_PER_ROUND, rng.uniform(0.0, 0.05)),
         }[phase]
         killed = child.kill_at(line, delay)
         if not killed:
