@@ -273,7 +273,6 @@ class ConflictKind(StrEnum):
     PAIR_DECISION = "pair_decision"    # one confirmed, the other rejected
     EVENT_FIELD = "event_field"        # same event, different date or location
     REVIEW_STATUS = "review_status"    # both reviewed, with different outcomes
-    VERSION_GROUP = "version_group"    # the other file groups releases we keep apart
 
     @property
     def label(self) -> str:
@@ -286,7 +285,6 @@ _CONFLICT_LABELS = {
     ConflictKind.PAIR_DECISION: "duplicate decided differently",
     ConflictKind.EVENT_FIELD: "event date or place differs",
     ConflictKind.REVIEW_STATUS: "review status differs",
-    ConflictKind.VERSION_GROUP: "version groups differ",
 }
 
 

@@ -117,7 +117,7 @@ def _apply(s, c: MergeConflict, resolution: Resolution) -> ChangeSet:
                               inc.get("entity_id"), None, inc.get("created_by"),
                               datetime.fromisoformat(inc["created_at"]))
             mw.insert_span(s, c.release_id, span, ents[inc["type"]], inc.get("entity_id"), False)
-            mw.add_counts(s, c.release_id, tags=1)
+            mw.refresh_derived(s, {c.release_id})
         else:
             _need_span(s, c)
             mw.set_span(s, c.target_id, type_id=ents[inc["type"]], entity_id=inc.get("entity_id"))
@@ -130,19 +130,15 @@ def _apply(s, c: MergeConflict, resolution: Resolution) -> ChangeSet:
         decided = inc.get("decided_at")
         mw.set_pair_decision(s, c.target_id, inc["status"], inc.get("decided_by"),
                              datetime.fromisoformat(decided) if decided else None)
-        return ChangeSet(duplicates=True)
+        pair = {c.release_id, c.local["release_b"]}
+        mw.refresh_derived(s, pair)
+        return ChangeSet(releases=frozenset(pair), duplicates=True)
     if c.kind is ConflictKind.EVENT_FIELD:
         mw.set_event(s, c.target_id, date_iso=inc.get("date"), location=inc.get("location"))
         return ChangeSet(annotations=releases)
     if c.kind is ConflictKind.REVIEW_STATUS:
         mw.set_review_status(s, c.release_id, inc["status"])
         return ChangeSet(releases=releases)
-    if c.kind is ConflictKind.VERSION_GROUP:
-        members = set(inc["releases"])
-        for g in c.local["groups"]:
-            members.update(mw.members_of_group(s, g))
-        mw.set_version_group(s, sorted(members), min(c.local["groups"]))
-        return ChangeSet(releases=frozenset(members), duplicates=True)
     raise ReleaseReviewError(f"Unknown conflict kind {c.kind}.")
 
 
@@ -200,9 +196,13 @@ class _Run:
             self._flush(kind_of_pending, pending)
         self._finish_entities()
         with self.db.write() as s:
-            self._groups(s)
             if self.keep_ids:
+                # A restore keeps every stored value, groups and counts included.
+                self._restore_groups(s)
                 mw.sync_sequences(s)
+            else:
+                mw.refresh_derived(s, self.report.touched)
+            self._event_groups(s)
             mw.record_import(s, self.actor, {
                 "file": str(self.path), "releases_added": self.report.releases_added,
                 "spans_added": self.report.spans_added, "conflicts": len(self.report.conflicts)})
@@ -273,7 +273,7 @@ class _Run:
             self.report.releases_matched += 1
             self._status(s, rid, local.review_status, d)
         mw.add_files(s, rid, d.files)
-        if d.version_group is not None:
+        if d.version_group is not None and self.keep_ids:
             self.version_groups[d.version_group].append(rid)
         span_map = self._spans(s, rid, d)
         self._events(s, rid, d, span_map)
@@ -299,7 +299,6 @@ class _Run:
             for x in mw.local_spans(s, rid):
                 existing[(x.start, x.end)].append(x)
         span_map: dict[int, int] = {}
-        added = 0
         for sp in d.spans:
             entity = self.entity_map.get(sp.entity_id) if sp.entity_id is not None else None
             same = existing.get((sp.start, sp.end), [])
@@ -337,9 +336,6 @@ class _Run:
             existing[(sp.start, sp.end)].append(mw.LocalSpan(new_id, sp.start, sp.end, sp.type,
                                                              entity))
             self.report.spans_added += 1
-            added += 1
-        if not fresh:
-            mw.add_counts(s, rid, tags=added)
         return span_map
 
     def _events(self, s, rid: int, d: ExportDocument, span_map: dict[int, int]) -> None:
@@ -399,10 +395,6 @@ class _Run:
         if existing is None:
             mw.insert_pair(s, p, a, b, self.keep_ids)
             self.report.pairs_added += 1
-            if p.status != "rejected":
-                for rid in (a, b):
-                    if rid not in self.inserted:
-                        mw.add_counts(s, rid, duplicates=1)
             self.report.touched.update((a, b))
             return
         pair_id, status, decided_by = existing
@@ -420,23 +412,11 @@ class _Run:
                         "decided_at": p.decided_at.isoformat() if p.decided_at else None,
                         "release_b": b})
 
-    def _groups(self, s) -> None:
+    def _restore_groups(self, s) -> None:
         for remote, members in self.version_groups.items():
-            current = {g for g in (mw.version_group_of(s, r) for r in members) if g is not None}
-            if len(current) > 1:
-                self._conflict(s, ConflictKind.VERSION_GROUP, members[0], None,
-                               {"groups": sorted(current)},
-                               {"group": remote, "releases": sorted(members)})
-                continue
-            if current:
-                group = current.pop()
-            elif self.keep_ids and not mw.group_used(s, "version", remote):
-                group = remote
-            else:
-                group = mw.next_group(s, "version")
-            loose = [r for r in members if mw.version_group_of(s, r) != group]
-            if loose:
-                mw.set_version_group(s, loose, group)
+            mw.set_version_group(s, members, remote)
+
+    def _event_groups(self, s) -> None:
         for remote, events in self.event_groups.items():
             _regroup_events(s, remote, events, self.keep_ids)
 

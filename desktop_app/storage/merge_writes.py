@@ -23,6 +23,7 @@ from ..domain.export import (
     Resolution,
     TypeDef,
 )
+from .duplicates import refresh_groups
 from .releases import SourceCache
 from .search import index_rows
 from .tables import (
@@ -193,12 +194,26 @@ def set_review_status(session: Session, release_id: int, status: str) -> None:
                     .values(review_status=status, version=ReleaseRowTable.version + 1))
 
 
-def add_counts(session: Session, release_id: int, tags: int = 0, duplicates: int = 0) -> None:
-    if tags or duplicates:
-        t = ReleaseRowTable.__table__
-        session.execute(update(t).where(t.c.id == release_id).values(
-            tag_count=t.c.tag_count + tags, duplicate_count=t.c.duplicate_count + duplicates,
-            version=t.c.version + 1))
+def refresh_derived(session: Session, release_ids: set[int]) -> None:
+    """Recount what the app derives from annotations and pairs, by the app's own rules:
+    `tag_count` is the number of spans; version groups and `duplicate_count` come from the
+    duplicate pairs (storage.duplicates)."""
+    ids = sorted(release_ids)
+    t = ReleaseRowTable.__table__
+    for lo in range(0, len(ids), 500):
+        part = ids[lo:lo + 500]
+        counts = dict.fromkeys(part, 0)
+        for rid, n in session.execute(select(SpanRow.release_id, func.count())
+                                      .where(SpanRow.release_id.in_(part))
+                                      .group_by(SpanRow.release_id)):
+            counts[rid] = n
+        current = {rid: n for rid, n in session.execute(
+            select(t.c.id, t.c.tag_count).where(t.c.id.in_(part)))}
+        for rid, n in counts.items():
+            if rid in current and current[rid] != n:
+                # Derived, not a reviewer's edit: the optimistic-lock version stays.
+                session.execute(update(t).where(t.c.id == rid).values(tag_count=n))
+    refresh_groups(session, ids)
 
 
 def _group_column(which: str):
@@ -215,20 +230,14 @@ def group_used(session: Session, which: str, group: int) -> bool:
     return session.scalar(select(func.count()).where(column == group)) > 0
 
 
-def set_version_group(session: Session, release_ids: list[int], group: int) -> None:
+def set_version_group(session: Session, release_ids: list[int], group: int | None) -> None:
     t = ReleaseRowTable.__table__
-    session.execute(update(t).where(t.c.id.in_(release_ids)).values(
-        version_group=group, version=t.c.version + 1))
+    session.execute(update(t).where(t.c.id.in_(release_ids)).values(version_group=group))
 
 
 def version_group_of(session: Session, release_id: int) -> int | None:
     return session.scalar(select(ReleaseRowTable.version_group).where(
         ReleaseRowTable.id == release_id))
-
-
-def members_of_group(session: Session, group: int) -> list[int]:
-    return list(session.scalars(select(ReleaseRowTable.id).where(
-        ReleaseRowTable.version_group == group)))
 
 
 # --- spans and events --------------------------------------------------------------------

@@ -4,7 +4,7 @@ Four releases in four scripts (French, Azerbaijani with ə ı ğ ş, Russian, En
 mathematical bold letters outside the BMP); overlapping and nested spans, a span crossing a line
 break, a span ending inside a word; events with several roles (one repeated, one entity-only
 participant, one event without trigger); entity links and a merged entity; duplicate pairs
-confirmed, rejected and undecided; a version group.
+confirmed, rejected and undecided; so a version group (fr and az).
 """
 
 from __future__ import annotations
@@ -143,7 +143,6 @@ def build(db, only: tuple[str, ...] = ("fr", "az", "ru", "en")) -> Corpus:
             sid = mw.insert_span(s, c.releases[k], span, ent_types[stype], entity, False)
             c.spans[(k, surface, occ)] = sid
             c.offsets[sid] = (start, end, stype)
-            mw.add_counts(s, c.releases[k], tags=1)
         _events(s, c, ev_types)
         _pairs_and_groups(s, c)
     return c
@@ -189,9 +188,6 @@ def _pairs_and_groups(s, c: Corpus) -> None:
         p = ExportPair(0, 0, 0, "", "", "cross", score, {"names": ["Vitorino"], "score": score},
                        status, who, T0.replace(hour=14) if who else None, T0.replace(hour=8))
         c.pairs[name] = mw.insert_pair(s, p, have[a], have[b], False)
-        if status != "rejected":
-            mw.add_counts(s, have[a], duplicates=1)
-            mw.add_counts(s, have[b], duplicates=1)
 
     pair("fr_az", "fr", "az", "confirmed", "alice", 0.91)
     pair("fr_ru", "fr", "ru", "rejected", "bob", 0.55)
@@ -199,9 +195,8 @@ def _pairs_and_groups(s, c: Corpus) -> None:
     for k, status in (("fr", "done"), ("az", "in_progress"), ("en", "skipped")):
         if k in have:
             mw.set_review_status(s, have[k], status)
-    grouped = [have[k] for k in ("fr", "az") if k in have]
-    if grouped:
-        mw.set_version_group(s, grouped, 7)
+    # Tag counts, pair counts and version groups (fr and az, confirmed) by the app's rules.
+    mw.refresh_derived(s, set(have.values()))
     if "en" in have:  # a suggestion the reviewer turned down
         start = find(c.texts["en"], "Antonio Vitorino", 0)
         mw.add_rejected(s, have["en"], [(start, start + 7, c.entities["aliyev"])])

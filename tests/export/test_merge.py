@@ -37,7 +37,7 @@ def theirs(db):
         mw.set_review_status(s, c.releases["ru"], "done")                        # vs new
         mw.set_event(s, c.events["az_meeting"], date_iso="2023-03-04")           # vs 03-03
         mw.set_event(s, c.events["ru_meeting"], location="Баку")                 # vs none
-        mw.set_version_group(s, [c.releases["ru"]], 7)                           # joins fr, az
+        mw.refresh_derived(s, set(c.releases.values()))
         repo.insert_releases(s, [(EXTRA, content_hash(EXTRA.title, EXTRA.body), None)], None,
                              repo.SourceCache())
     return c
@@ -111,8 +111,12 @@ def test_merge_adds_and_lists_conflicts(corpus, ctx, merged):
     # additions were taken
     assert one(con, "SELECT status, decided_by FROM duplicate_pairs WHERE id = ?",
                corpus.pairs["az_ru"]) == ("confirmed", "bruno")
+    # az-ru confirmed joins ru to the fr-az versions, by the app's grouping rule
+    fr = corpus.releases["fr"]
     assert one(con, "SELECT review_status, version_group FROM releases WHERE id = ?",
-               corpus.releases["ru"]) == ("done", 7)
+               corpus.releases["ru"]) == ("done", fr)
+    assert one(con, "SELECT version_group, duplicate_count FROM releases WHERE id = ?",
+               corpus.releases["az"]) == (fr, 2)
     assert one(con, "SELECT location FROM events WHERE id = ?",
                corpus.events["ru_meeting"]) == ("Баку",)
     assert one(con, "SELECT created_by FROM spans WHERE text = 'МОМ'") == ("bruno",)
@@ -177,23 +181,3 @@ def test_pair_choice_both_is_refused(ctx, merged):
     pair = next(c for c in report.conflicts if c.kind is ConflictKind.PAIR_DECISION)
     with pytest.raises(ReleaseReviewError, match="not a choice"):
         ctx.merge.resolve(pair.id, Resolution.KEEP_BOTH)
-
-
-def test_version_groups_kept_apart_here_become_a_conflict(corpus, ctx, other_db, tmp_path):
-    c = build(other_db.db)
-    with other_db.db.write() as s:
-        mw.set_version_group(s, [c.releases["ru"], c.releases["en"]], 3)
-    with ctx.db.write() as s:
-        mw.set_version_group(s, [corpus.releases["ru"]], 8)
-        mw.set_version_group(s, [corpus.releases["en"]], 9)
-    path = tmp_path / "groups.jsonl"
-    other_db.export.export(ExportFormat.NATIVE, path)
-    report = ctx.merge.import_file(path)
-    group_c = [x for x in report.conflicts if x.kind is ConflictKind.VERSION_GROUP]
-    assert len(group_c) == 1 and group_c[0].local["groups"] == [8, 9]
-    ctx.merge.resolve(group_c[0].id, Resolution.TAKE_INCOMING)
-    con = Reader(ctx.db)
-    groups = {r[0] for r in con.execute("SELECT version_group FROM releases WHERE id IN (?, ?)",
-                                        (corpus.releases["ru"], corpus.releases["en"]))}
-    con.close()
-    assert groups == {8}
