@@ -379,3 +379,26 @@ def test_reviewer_can_be_renamed_and_session_summary_shown(bench, ctx, corpus, q
     qtbot.addWidget(dialog)
     text = dialog.label.text()
     assert "Leyla Məmmədova" in text and "Tags made: 1" in text and "Releases touched: 1" in text
+
+
+def test_a_tag_changed_elsewhere_is_not_overwritten(bench, ctx, corpus, app_paths):
+    from desktop_app.services.context import open_context
+
+    c, view = bench.controller, bench.view
+    c.open_release(corpus["en.txt"])
+    select_text(view, "Baku")
+    press(view, "p")
+    span = ctx.annotate.spans(corpus["en.txt"])[0]
+    other = open_context(None, app_paths)            # a second reviewer retypes it meanwhile
+    try:
+        other.annotate.set_span_type(span.id, types(ctx)["ORGANIZATION"])
+    finally:
+        other.close()
+    c.retype_tag(span.id, types(ctx)["LOCATION"])    # based on the version shown here
+    assert c.last_error and "meanwhile" in c.last_error
+    assert ctx.annotate.span(span.id).type_id == types(ctx)["ORGANIZATION"]
+    c.reload()
+    c.retype_tag(span.id, types(ctx)["LOCATION"])    # after a reload it goes through
+    assert ctx.annotate.span(span.id).type_id == types(ctx)["LOCATION"]
+    c.stack.undo()
+    assert ctx.annotate.span(span.id).type_id == types(ctx)["ORGANIZATION"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -51,6 +51,7 @@ class AnnotationController(EventActions, MenuActions, QObject):
         self.events: list = []
         self.linked: dict = {}
         self.last_error: str | None = None
+        self.error_box: QMessageBox | None = None
         self.menu: QMenu | None = None
         self.browser: EntityBrowser | None = None
         # Hooks the main window may set: release order, how to show a release, set status.
@@ -89,7 +90,13 @@ class AnnotationController(EventActions, MenuActions, QObject):
         self.last_error = text
         self.message.emit(text)
         if self.view.isVisible():
-            QMessageBox.warning(self.widget_parent, "Release Review", text)
+            # Window-modal but not blocking: the undo stack is mid-push when this is called.
+            box = QMessageBox(QMessageBox.Icon.Warning, "Release Review", text,
+                              QMessageBox.StandardButton.Ok, self.widget_parent)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.error_box = box
+            box.open()
 
     def push(self, command: undo.ServiceCommand) -> bool:
         """Run a command through the stack; False when its service refused it."""
@@ -247,7 +254,7 @@ class AnnotationController(EventActions, MenuActions, QObject):
                 return None
             if target.type_id != type_id:
                 self.push(undo.RetypeSpanCommand(self, target.id, self.release.id, type_id,
-                                                 etype.name if etype else "?"))
+                                                 etype.name if etype else "?", target.version))
             return target
         cmd = undo.CreateSpanCommand(self, self.release.id, sel[0], sel[1], type_id,
                                      etype.name if etype else "?", entity_id)
@@ -278,7 +285,11 @@ class AnnotationController(EventActions, MenuActions, QObject):
     def retype_tag(self, span_id: int, type_id: int) -> None:
         etype = self.annotate.schema().entity_type(type_id)
         self.push(undo.RetypeSpanCommand(self, span_id, self.release.id, type_id,
-                                         etype.name if etype else "?"))
+                                         etype.name if etype else "?", self._version(span_id)))
+
+    def _version(self, span_id: int) -> int | None:
+        """The version of a tag as the reviewer sees it (stale saves are refused)."""
+        return next((s.version for s in self.spans if s.id == span_id), None)
 
     def link_tag(self, span_id: int | None = None) -> None:
         """Open the link dialog for a tag: link to a found entity, or create one."""
@@ -298,14 +309,15 @@ class AnnotationController(EventActions, MenuActions, QObject):
         if dialog.chosen_entity_id is not None:
             name = self.entities.get(dialog.chosen_entity_id).canonical_name
             self.push(undo.LinkSpanCommand(self, sp.id, self.release.id,
-                                           dialog.chosen_entity_id, name))
+                                           dialog.chosen_entity_id, name, sp.version))
         elif dialog.new_entity is not None:
             type_id, name = dialog.new_entity
             self.push(undo.NewEntityCommand(self, sp.id, self.release.id, type_id, name,
                                             self.release.language))
 
     def unlink_tag(self, span_id: int) -> None:
-        self.push(undo.LinkSpanCommand(self, span_id, self.release.id, None, ""))
+        self.push(undo.LinkSpanCommand(self, span_id, self.release.id, None, "",
+                                       self._version(span_id)))
 
     def new_entity_from_selection(self) -> None:
         """One step: tag the selection (if needed), create an entity named by it, link."""

@@ -108,12 +108,14 @@ class DeleteSpanCommand(ServiceCommand):
 
 class RetypeSpanCommand(ServiceCommand):
     def __init__(self, host: Host, span_id: int, release_id: int, type_id: int,
-                 type_name: str) -> None:
+                 type_name: str, seen_version: int | None = None) -> None:
         super().__init__(host, f"Change tag to {type_name}", release_id)
         self.span_id, self.new, self.old = span_id, type_id, None
+        self.seen_version = seen_version   # someone else's change meanwhile is refused
 
     def do(self) -> ChangeSet:
-        self.old, changes = self.host.annotate.set_span_type(self.span_id, self.new)
+        self.old, changes = self.host.annotate.set_span_type(
+            self.span_id, self.new, expected_version=None if self.done_once else self.seen_version)
         return changes
 
     def undo_(self) -> ChangeSet:
@@ -122,12 +124,15 @@ class RetypeSpanCommand(ServiceCommand):
 
 class LinkSpanCommand(ServiceCommand):
     def __init__(self, host: Host, span_id: int, release_id: int, entity_id: int | None,
-                 label: str) -> None:
+                 label: str, seen_version: int | None = None) -> None:
         super().__init__(host, f"Link to {label}" if entity_id else "Unlink tag", release_id)
         self.span_id, self.entity_id, self.change = span_id, entity_id, None
+        self.seen_version = seen_version
 
     def do(self) -> ChangeSet:
-        self.change, changes = self.host.annotate.link_span(self.span_id, self.entity_id)
+        self.change, changes = self.host.annotate.link_span(
+            self.span_id, self.entity_id,
+            expected_version=None if self.done_once else self.seen_version)
         return changes
 
     def undo_(self) -> ChangeSet:
