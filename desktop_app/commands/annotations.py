@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("release", help="database id, external id or content hash")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--no-events", action="store_true", help="tags only")
+    p.add_argument("--suggestions", action="store_true",
+                   help="also list the known aliases found in the text (not tags until accepted)")
     p.set_defaults(handler=cmd_tags)
 
 
@@ -71,6 +73,8 @@ def cmd_tags(args: argparse.Namespace) -> int:
         spans = ctx.annotate.spans(release.id)
         entities = ctx.entities.many({s.entity_id for s in spans if s.entity_id})
         events = [] if args.no_events else ctx.annotate.events(release.id)
+        suggestions = ctx.annotate.suggestions(release.id) if args.suggestions else []
+        entities.update(ctx.entities.many({g.entity_id for g in suggestions} - set(entities)))
 
     def tname(type_id: int) -> str:
         t = schema.entity_type(type_id)
@@ -100,7 +104,18 @@ def cmd_tags(args: argparse.Namespace) -> int:
         else:
             roles = "; ".join(f"{p['role']}: {p['label']}" for p in parts)
             print(f"event {e.id}\t{name}\t{e.date_iso or '-'}\t{e.location or '-'}\t{roles}")
+    for g in suggestions:
+        ent = entities.get(g.entity_id)
+        name = ent.canonical_name if ent else None
+        if args.json:
+            print_json({"kind": "suggestion", "release": release.id, "start": g.start,
+                        "end": g.end, "text": g.text, "type": tname(g.type_id),
+                        "entity_id": g.entity_id, "entity": name, "alias": g.alias})
+        else:
+            print(f"suggest\t{g.start}-{g.end}\t{tname(g.type_id)}\t{g.text}\t-> {name} "
+                  f"(#{g.entity_id}, alias {g.alias!r})")
     if not args.json:
-        print(f"{len(spans)} tags, {len(events)} events in release {release.id}",
+        extra = f", {len(suggestions)} suggestions" if args.suggestions else ""
+        print(f"{len(spans)} tags, {len(events)} events{extra} in release {release.id}",
               file=sys.stderr)
     return 0

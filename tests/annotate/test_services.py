@@ -180,6 +180,13 @@ def test_cli_entities_and_tags(ctx, corpus, capsys):
     assert rows == [{"kind": "span", "id": span.id, "release": rid, "start": span.start,
                      "end": span.end, "text": "Antonio Vitorino", "type": "PERSON",
                      "entity_id": ent.id, "entity": "António Vitorino", "created_by": "Tester"}]
+    az = corpus["az.txt"]
+    assert main([*base, "tags", str(az), "--json", "--suggestions"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    # the Cyrillic alias Виторино finds the Azerbaijani Vitorinoya (dative ending)
+    assert [(r["kind"], r["text"], r["entity"]) for r in rows] == [
+        ("suggestion", "Antonio Vitorinonu", "António Vitorino"),
+        ("suggestion", "Vitorinoya", "António Vitorino")]
     assert main([*base, "entities", "--type", "nosuch"]) == 2
     assert "known types" in capsys.readouterr().err
 
