@@ -6,9 +6,14 @@ and ends when the window closes; its summary is computed from the audit rows it 
 
 from __future__ import annotations
 
+import logging
+
 from ..domain.annotations import AuditEntry, SessionSummary
+from ..domain.errors import StorageError
 from ..storage import Database
 from ..storage import audit as audit_repo
+
+log = logging.getLogger(__name__)
 
 
 class WorkLog:
@@ -42,11 +47,16 @@ class WorkLog:
             return self.ensure_session(s)
 
     def end(self) -> None:
+        """Close the session; at shutdown a failure (disk full, read-only) is only logged,
+        the session then simply has no end time."""
         if self.session_id is None:
             return
-        with self.db.write() as s:
-            audit_repo.end_session(s, self.session_id)
-        self.session_id = None
+        sid, self.session_id = self.session_id, None
+        try:
+            with self.db.write() as s:
+                audit_repo.end_session(s, sid)
+        except StorageError as exc:
+            log.warning("review session %s not closed: %s", sid, exc)
 
 
 class SessionService:
