@@ -402,3 +402,31 @@ def test_a_tag_changed_elsewhere_is_not_overwritten(bench, ctx, corpus, app_path
     assert ctx.annotate.span(span.id).type_id == types(ctx)["LOCATION"]
     c.stack.undo()
     assert ctx.annotate.span(span.id).type_id == types(ctx)["ORGANIZATION"]
+
+
+def test_right_click_menu_tags_the_selection(bench, ctx, corpus, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    c, view = bench.controller, bench.view
+    c.open_release(corpus["ru.txt"])
+    start, _end = select_text(view, "Баку")
+    pos = view.point_of(start + 1)
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos)))
+    assert c.menu is not None
+    tag_as = next(a for a in c.menu.actions() if a.text() == "Tag as").menu()
+    next(a for a in tag_as.actions() if a.text().startswith("LOCATION")).trigger()
+    c.menu.close()
+    assert [(s.text, s.type_id) for s in ctx.annotate.spans(corpus["ru.txt"])] == [
+        ("Баку", types(ctx)["LOCATION"])]
+    # the entity browser opens a mention in its release, selected
+    view.select_span(start, start + 4)
+    press(view, "K", CTRL | SHIFT)
+    c.open_release(corpus["en.txt"])
+    browser = c.show_entities()
+    qtbot.addWidget(browser)
+    browser.search.setText("Baku")
+    browser.mentions.setCurrentRow(0)
+    browser._open_mention(browser.mentions.currentItem())
+    assert c.release.id == corpus["ru.txt"] and view.selected_span() == (start, start + 4)
