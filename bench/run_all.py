@@ -23,19 +23,29 @@ from . import import_bench
 from .generate_corpus import ensure_corpus
 
 HERE = Path(__file__).resolve().parent
-OTHERS = ["search_bench", "langid_eval", "dedup_bench", "gui_open", "tagging_bench",
-          "export_bench"]
+OTHERS = ["search_bench", "langid_eval", "dates_on_seeds", "encoding_eval", "import_speed",
+          "dedup_bench", "gui_open", "tagging_bench", "export_bench", "pg_bench"]
+# Scripts that evaluate on the shared development data take its path as their argument.
+SHARED_ARGS = {"langid_eval": "data/crosslang-dev.jsonl", "encoding_eval": "data/crosslang-dev.jsonl",
+               "import_speed": "data/crosslang-dev.jsonl", "dates_on_seeds": "seeds"}
 TIMEOUT_S = 3600
 
 
-def run_script(name: str, env: dict[str, str]) -> dict:
+def run_script(name: str, env: dict[str, str], shared: Path) -> dict:
     if not (HERE / f"{name}.py").exists():
         print(f"\n== {name}: skipped (bench/{name}.py not present)")
         return {"status": "absent"}
+    args = []
+    if name in SHARED_ARGS:
+        target = shared / SHARED_ARGS[name]
+        if not target.exists():
+            print(f"\n== {name}: skipped ({target} not present)")
+            return {"status": "no data"}
+        args.append(str(target))
     print(f"\n== {name}", flush=True)
     t0 = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, "-m", f"bench.{name}"], env=env, text=True,
+        done = subprocess.run([sys.executable, "-m", f"bench.{name}", *args], env=env, text=True,
                               capture_output=True, timeout=TIMEOUT_S, cwd=HERE.parent)
     except subprocess.TimeoutExpired:
         print(f"   timed out after {TIMEOUT_S} s")
@@ -87,13 +97,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=Path("bench/out"))
     ap.add_argument("--small-only", action="store_true", help="10k corpus only (quick run)")
+    ap.add_argument("--shared", type=Path, default=Path("../shared"),
+                    help="development data (seeds, crosslang-dev.jsonl); skipped when absent")
+    ap.add_argument("--only", help="comma-separated benchmark scripts to run after the imports")
+    ap.add_argument("--skip-import", action="store_true",
+                    help="reuse the databases of an earlier run instead of importing again")
     args = ap.parse_args(argv)
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     results: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     counts = [10_000] if args.small_only else [10_000, 100_000]
-    for count in counts:
+    previous = out / "bench-results.json"
+    reuse = args.skip_import and previous.exists()
+    if reuse:
+        earlier = json.loads(previous.read_text(encoding="utf-8"))
+        results.update({k: v for k, v in earlier.items() if k.startswith("import_")})
+    for count in [] if reuse else counts:
         print(f"== corpus {count // 1000}k", flush=True)
         manifest = ensure_corpus(out / f"corpus-{count // 1000}k", count)
         print(f"   {manifest['count']:,} releases, {manifest['kinds']}, "
@@ -107,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
            "RR_BENCH_DB": str(out / f"bench-{big}k.sqlite3"),
            "RR_BENCH_CORPUS": str(out / f"corpus-{big}k"),
            "RR_BENCH_CORPUS_SMALL": str(out / "corpus-10k")}
-    results["scripts"] = {name: run_script(name, env) for name in OTHERS}
+    chosen = args.only.split(",") if args.only else OTHERS
+    results["scripts"] = {name: run_script(name, env, args.shared) for name in chosen}
     results["seconds"] = round(time.perf_counter() - started, 1)
     (out / "bench-results.json").write_text(json.dumps(results, indent=2, default=str),
                                             encoding="utf-8")
