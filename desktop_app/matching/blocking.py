@@ -75,14 +75,14 @@ def top_per_row(a: np.ndarray, b: np.ndarray, s: np.ndarray, k: int
 def candidate_pairs(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray, day: np.ndarray,
                     config: BlockingConfig, targets: np.ndarray | None = None,
                     progress: ProgressCallback = ignore_progress,
-                    cancel: CancelToken | None = None
+                    cancel: CancelToken | None = None, postings: Postings | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs (a, b, partial score) with a < b, or with a in `targets`.
 
     Without targets every pair is considered once; with targets only pairs that involve one.
     """
     n = len(indptr) - 1
-    post = Postings.build(indptr, feats, vals, effective_cap(config, n))
+    post = postings or Postings.build(indptr, feats, vals, effective_cap(config, n))
     rows = np.arange(n, dtype=np.int64) if targets is None else np.asarray(targets, np.int64)
     is_target = np.zeros(n, dtype=bool)
     is_target[rows] = True

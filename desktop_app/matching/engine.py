@@ -17,7 +17,7 @@ import numpy as np
 from ..domain.duplicates import Candidate
 from ..domain.enums import DuplicateKind
 from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
-from .blocking import BlockingConfig, candidate_pairs
+from .blocking import BlockingConfig, Postings, candidate_pairs, effective_cap
 from .index import CorpusIndex
 from .keys import MatchKeys
 from .scoring import (
@@ -126,18 +126,21 @@ class Engine:
         if targets is not None:
             rows = np.array(sorted({index.position[t] for t in targets if t in index.position}),
                             dtype=np.int64)
+        cap = effective_cap(self.blocking, len(index))
+        postings = index.cached(("postings", cap), lambda: Postings.build(
+            index.indptr, index.feats, index.vals, cap))
         a, b, _ = candidate_pairs(index.indptr, index.feats, index.vals, index.day,
-                                  self.blocking, rows, progress, cancel)
+                                  self.blocking, rows, progress, cancel, postings)
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(Progress(0, 1, f"scoring {len(a)} pairs"))
-        raw = sparse_dot(index.indptr, index.feats, index.vals, a, b)
+        raw = sparse_dot(index.indptr, index.feats, index.vals, a, b, index.coded())
         result = DetectionResult(scored=len(a))
         pre = raw >= PRE_FLOOR
         a, b, raw = a[pre], b[pre], raw[pre]
         final = np.minimum(1.0, raw * agreement_factors(index, a, b)).astype(np.float32)
         ones = np.ones(len(index.feats), dtype=np.float32)
-        shared = sparse_dot(index.indptr, index.feats, ones, a, b)
+        shared = sparse_dot(index.indptr, index.feats, ones, a, b, index.coded())
         final[shared < self.thresholds.min_shared] = 0.0
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -225,13 +228,16 @@ class Engine:
         return out
 
     def _exact_pairs(self, rows: np.ndarray | None) -> list[tuple[int, int]]:
-        groups: dict[str, list[int]] = defaultdict(list)
-        for pos, info in enumerate(self.index.infos):
-            if info.exact and info.release_id >= 0:
-                groups[info.exact].append(pos)
+        def groups() -> list[list[int]]:
+            found: dict[str, list[int]] = defaultdict(list)
+            for pos, info in enumerate(self.index.infos):
+                if info.exact and info.release_id >= 0:
+                    found[info.exact].append(pos)
+            return [m for m in found.values() if len(m) > 1]
+
         wanted = None if rows is None else set(rows.tolist())
         pairs = []
-        for members in groups.values():
+        for members in self.index.cached("exact", groups):
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     i, j = members[x], members[y]

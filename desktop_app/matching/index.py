@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from .keys import FAMILIES, KEYS_VERSION, MatchKeys
+from .sparse import row_codes
 
 # Relative weight of each key family in the similarity. Word stems count as much as names:
 # on short, name-poor items they carry most of the signal (cognates, related languages).
@@ -78,6 +79,7 @@ class CorpusIndex:
         self.lang = np.zeros(0, np.int32)
         self.day = np.zeros(0, np.int64)
         self.words = np.zeros(0, np.int64)
+        self._views: dict = {}
 
     def __len__(self) -> int:
         return len(self.infos)
@@ -106,9 +108,10 @@ class CorpusIndex:
 
     def _read(self, items: Iterable[tuple[int, dict, str | None, str | None]]
               ) -> tuple[array, np.ndarray, array, list[DocInfo]]:
-        """Feature ids, weights and row lengths; weights parsed in one call at the end."""
-        fids, lengths = array("q"), array("q")
+        """Feature ids, weights and row lengths; weights parsed by numpy a chunk at a time."""
+        fids, lengths = array("i"), array("q")
         weight_text: list[str] = []
+        weight_parts: list[np.ndarray] = []
         infos = []
         entity = self.entity_keys
         vocab = self.vocab
@@ -134,18 +137,26 @@ class CorpusIndex:
             infos.append(DocInfo(release_id, lang or data.get("lang"),
                                  when or data.get("date"), int(data.get("len", 0)),
                                  data.get("exact", "")))
-        weights = (np.array(" ".join(weight_text).split(), dtype=np.float32)
-                   if weight_text else np.zeros(0, np.float32))
-        return fids, weights, lengths, infos
+            if len(weight_text) >= 20000:
+                weight_parts.append(_parse_weights(weight_text))
+                weight_text = []
+        weight_parts.append(_parse_weights(weight_text))
+        return fids, np.concatenate(weight_parts), lengths, infos
 
-    def _coded(self, fids: array, weights: np.ndarray, lengths: array
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, feature) entries sorted by row then feature, duplicates summed."""
+    def _rows(self, fids: array, weights: np.ndarray, lengths: array
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows (sorted by feature) with tf-idf values normalised to unit length.
+
+        Keys too common to count (idf 0) are dropped first: most word stems are, and the
+        sort then works on a tenth of the entries.
+        """
         n_rows = len(lengths)
-        feats = np.frombuffer(fids, dtype=np.int64) if len(fids) else np.zeros(0, np.int64)
-        w = weights.astype(np.float64) / 10.0
-        rows = np.repeat(np.arange(n_rows, dtype=np.int64),
+        feats = np.frombuffer(fids, dtype=np.int32) if len(fids) else np.zeros(0, np.int32)
+        rows = np.repeat(np.arange(n_rows, dtype=np.int32),
                          np.frombuffer(lengths, dtype=np.int64) if n_rows else 0)
+        keep = (self.idf > 0)[feats]
+        feats, rows, w = feats[keep].astype(np.int64), rows[keep].astype(np.int64), \
+            weights[keep].astype(np.float64) / 10.0
         n_feat = max(len(self.fam_of), 1)
         codes = rows * n_feat + feats
         order = np.argsort(codes, kind="stable")
@@ -155,18 +166,10 @@ class CorpusIndex:
             first = np.r_[True, codes[1:] != codes[:-1]]
             w = np.add.reduceat(w, np.flatnonzero(first))
             codes = codes[first]
-        return codes // n_feat, codes % n_feat, w
-
-    def _rows(self, fids: array, weights: np.ndarray, lengths: array
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Rows (sorted by feature) with tf-idf values normalised to unit length."""
-        n_rows = len(lengths)
-        rows, feats, w = self._coded(fids, weights, lengths)
+        rows, feats = codes // n_feat, codes % n_feat
         fam = np.frombuffer(self.fam_of, dtype=np.int8)[feats]
         fam_w = np.array([FAMILY_WEIGHTS[f] for f in FAMILY_IDS], dtype=np.float64)[fam]
         vals = fam_w * (1.0 + np.log(np.maximum(w, 1.0))) * self.idf[feats]
-        keep = vals > 0
-        rows, feats, vals = rows[keep], feats[keep], vals[keep]
         norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n_rows))
         vals = (vals / np.where(norms > 0, norms, 1.0)[rows]).astype(np.float32)
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
@@ -187,14 +190,16 @@ class CorpusIndex:
         self.__init__(self.entity_keys)
         fids, weights, lengths, infos = self._read(items)
         n = len(infos)
-        # Entries are unique per (release, feature) after _coded: df counts releases.
-        _, feats, _ = self._coded(fids, np.zeros(len(fids), np.float32), lengths)
+        # A key appears once per release (linked names aside): df counts releases.
+        feats = np.frombuffer(fids, dtype=np.int32) if len(fids) else np.zeros(0, np.int32)
         self._set_idf(np.bincount(feats, minlength=len(self.fam_of)), n)
+        del feats
         self.n_built = n
         self.indptr, self.feats, self.vals = self._rows(fids, weights, lengths)
         self.infos = infos
         self.position = {d.release_id: i for i, d in enumerate(infos)}
         self._meta(infos, reset=True)
+        self._views = {}
 
     def add(self, items: Iterable[tuple[int, dict, str | None, str | None]]) -> list[int]:
         """Append releases after the build (ids already present are replaced); their rows."""
@@ -216,6 +221,7 @@ class CorpusIndex:
             self.position[info.release_id] = base + i
         self.infos.extend(infos)
         self._meta(infos, reset=False)
+        self._views = {}
         return list(range(base, base + len(infos)))
 
     def remove(self, release_ids: Iterable[int]) -> None:
@@ -227,6 +233,7 @@ class CorpusIndex:
             lo, hi = self.indptr[pos], self.indptr[pos + 1]
             self.vals[lo:hi] = 0.0
             self.infos[pos] = DocInfo(-1, None, None, 0, "")
+        self._views = {}
 
     def _meta(self, infos: list[DocInfo], reset: bool) -> None:
         lang = np.array([self.lang_id(d.lang) for d in infos], dtype=np.int32)
@@ -242,8 +249,12 @@ class CorpusIndex:
     # --- views used by scoring -----------------------------------------------------------
 
     def family_rows(self, families: tuple[str, ...], years: bool | None = None
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Binary rows restricted to some families (years only / no years for `num`)."""
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, int]]:
+        """Binary rows restricted to some families (years only / no years for `num`),
+        with their row codes; kept until the index changes."""
+        key = (families, years)
+        if key in self._views:
+            return self._views[key]
         fam = np.frombuffer(self.fam_of, dtype=np.int8)[self.feats]
         mask = np.isin(fam, [FAMILY_IDS[f] for f in families]) & (self.vals > 0)
         if years is not None:
@@ -254,7 +265,27 @@ class CorpusIndex:
         indptr = np.zeros(len(self.infos) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
         feats = self.feats[mask]
-        return indptr, feats, np.ones(len(feats), dtype=np.float32)
+        view = (indptr, feats, np.ones(len(feats), dtype=np.float32), row_codes(indptr, feats))
+        self._views[key] = view
+        return view
+
+    def cached(self, key: object, make: Callable[[], object]):  # noqa: ANN201
+        """A value derived from the rows, kept until the index changes."""
+        if key not in self._views:
+            self._views[key] = make()
+        return self._views[key]
+
+    def coded(self) -> tuple[np.ndarray, int]:
+        """Row codes of the tf-idf rows (see `scoring.row_codes`), kept until a change."""
+        if "rows" not in self._views:
+            self._views["rows"] = row_codes(self.indptr, self.feats)
+        return self._views["rows"]
+
+
+def _parse_weights(parts: list[str]) -> np.ndarray:
+    if not parts:
+        return np.zeros(0, np.float32)
+    return np.fromstring(" ".join(parts), dtype=np.float32, sep=" ")
 
 
 def payload_items(items: Iterable[tuple[int, MatchKeys]]

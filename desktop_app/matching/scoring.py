@@ -9,8 +9,8 @@ from ..domain.duplicates import Evidence
 from .index import CorpusIndex
 from .keys import MatchKeys
 from .names import base_form
+from .sparse import sparse_dot
 
-CHUNK_PAIRS = 100_000
 # A release date further apart than this (days) counts against a pair.
 DATE_TOLERANCE_DAYS = 3
 LONG_WORDS = 150
@@ -19,39 +19,9 @@ RELEASE_DATES_APART = 0.4   # release dates more than DATE_TOLERANCE_DAYS apart
 # Releases published further apart than this are never versions of one another (the date
 # window of blocking is the same, so blocking loses nothing by it).
 MAX_RELEASE_GAP_DAYS = 10
-DATES_DIFFER = 0.35         # both mention dates, none in common
+DATES_DIFFER = 0.15         # both mention dates, none in common
 FIGURES_DIFFER = 0.9        # times the share of the shorter text's figures the other lacks
 NOTHING_SHARED = 0.6        # long texts sharing no figure, year or date
-
-
-def sparse_dot(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
-               a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Dot products of rows a[k] and b[k] (features sorted within each row).
-
-    On unit-length tf-idf rows this is the cosine; on binary rows, the shared-key count.
-    """
-    out = np.zeros(len(a), dtype=np.float32)
-    if len(a) == 0 or len(feats) == 0:
-        return out
-    n_feat = int(feats.max()) + 1
-    rows = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
-    codes = rows * n_feat + feats            # sorted: rows ascending, features sorted per row
-    for start in range(0, len(a), CHUNK_PAIRS):
-        pa, pb = a[start:start + CHUNK_PAIRS], b[start:start + CHUNK_PAIRS]
-        # Walk the shorter row of each pair and look its features up in the longer one.
-        la, lb = indptr[pa + 1] - indptr[pa], indptr[pb + 1] - indptr[pb]
-        short = np.where(la <= lb, pa, pb)
-        long_ = np.where(la <= lb, pb, pa)
-        lens = np.minimum(la, lb)
-        owner = np.repeat(np.arange(len(pa)), lens)
-        offs = np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
-        idx = np.repeat(indptr[short], lens) + offs
-        query = long_[owner] * n_feat + feats[idx]
-        pos = np.minimum(np.searchsorted(codes, query), len(codes) - 1)
-        hit = codes[pos] == query
-        prod = np.where(hit, vals[idx] * vals[pos], 0.0)
-        out[start:start + len(pa)] = np.bincount(owner, weights=prod, minlength=len(pa))
-    return out
 
 
 def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -66,10 +36,10 @@ def agreement_factors(index: CorpusIndex, a: np.ndarray, b: np.ndarray) -> np.nd
     factor[dated & (gap > DATE_TOLERANCE_DAYS)] *= RELEASE_DATES_APART
     factor[dated & (gap > MAX_RELEASE_GAP_DAYS)] = 0.0
 
-    def counts(view: tuple[np.ndarray, np.ndarray, np.ndarray]):
-        indptr = view[0]
+    def counts(view: tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, int]]):
+        indptr, feats, vals, coded = view
         n = np.diff(indptr)
-        return n[a], n[b], sparse_dot(*view, a, b)
+        return n[a], n[b], sparse_dot(indptr, feats, vals, a, b, coded)
 
     nda, ndb, sd = counts(index.family_rows(("d",)))
     both = (nda > 0) & (ndb > 0)

@@ -77,7 +77,7 @@ class DedupService:
         """Detection of `release_ids` (just imported) against the whole corpus."""
         with self._lock:
             started = time.monotonic()
-            self._backfill(progress, cancel)
+            self._backfill(progress, cancel, release_ids)
             engine = self._engine or self._build(progress, cancel)
             with self.db.read() as s:
                 rows = list(repo.iter_match_keys(s, release_ids))
@@ -105,11 +105,12 @@ class DedupService:
             return {rid: _keys(data, lang, date, SURFACE_FAMILIES)
                     for rid, data, lang, date in repo.iter_match_keys(s, release_ids)}
 
-    def _backfill(self, progress: ProgressCallback, cancel: CancelToken | None) -> None:
+    def _backfill(self, progress: ProgressCallback, cancel: CancelToken | None,
+                  release_ids: Sequence[int] | None = None) -> None:
         """Keys for releases stored before keys were computed at import (read once)."""
         while True:
             with self.db.read() as s:
-                rows = repo.releases_without_keys(s, BACKFILL_BATCH)
+                rows = repo.releases_without_keys(s, BACKFILL_BATCH, release_ids)
             if not rows:
                 return
             if cancel is not None:
@@ -119,12 +120,16 @@ class DedupService:
                     for rid, title, body, lang, date in rows}
             with self.db.write() as s:
                 repo.set_match_keys(s, keys)
-            self._engine = None
+            if release_ids is None:
+                self._engine = None
 
     def _save(self, result: DetectionResult, targets: set[int] | None, started: float,
               releases: int) -> tuple[DetectionReport, ChangeSet, DetectionResult]:
         with self.db.write() as s:
-            states = repo.pair_states(s)
+            # An incremental run only touches pairs of its releases and their candidates.
+            scope = None if targets is None else targets | {
+                x for c in result.candidates for x in (c.a, c.b)}
+            states = repo.pair_states(s, scope)
             new, updated, kept, touched = repo.save_candidates(
                 s, result.candidates, states, targets, targets is None)
             changed = repo.refresh_groups(s, touched | {x for c in result.candidates

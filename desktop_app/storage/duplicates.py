@@ -47,13 +47,16 @@ def iter_match_keys(session: Session, ids: Sequence[int] | None = None
     yield from session.execute(stmt.execution_options(yield_per=READ_CHUNK))
 
 
-def releases_without_keys(session: Session, limit: int = 500
+def releases_without_keys(session: Session, limit: int = 500, ids: Sequence[int] | None = None
                           ) -> list[tuple[int, str, str, str | None, str | None]]:
-    """(id, title, body, language, date) of releases stored before keys were computed."""
+    """(id, title, body, language, date) of releases stored before keys were computed
+    (among `ids` when given)."""
     R = ReleaseRowTable
-    rows = session.execute(select(R.id, R.title, R.body, R.language, R.date_iso)
-                           .where(R.match_keys.is_(None)).order_by(R.id).limit(limit))
-    return [tuple(r) for r in rows]
+    stmt = (select(R.id, R.title, R.body, R.language, R.date_iso)
+            .where(R.match_keys.is_(None)).order_by(R.id).limit(limit))
+    if ids is not None:
+        stmt = stmt.where(R.id.in_(list(ids)[:READ_CHUNK]))
+    return [tuple(r) for r in session.execute(stmt)]
 
 
 def set_match_keys(session: Session, keys: dict[int, dict]) -> None:
@@ -80,10 +83,21 @@ def entity_aliases(session: Session) -> list[tuple[str, int]]:
 
 # --- pairs ------------------------------------------------------------------------------
 
-def pair_states(session: Session) -> dict[tuple[int, int], tuple[int, PairStatus]]:
+def pair_states(session: Session, release_ids: Iterable[int] | None = None
+                ) -> dict[tuple[int, int], tuple[int, PairStatus]]:
+    """Stored pairs by (release a, release b): all, or those touching `release_ids`."""
     P = DuplicatePairRow
-    return {(a, b): (i, PairStatus(s)) for i, a, b, s in
-            session.execute(select(P.id, P.release_a, P.release_b, P.status))}
+    stmt = select(P.id, P.release_a, P.release_b, P.status)
+    if release_ids is None:
+        return {(a, b): (i, PairStatus(s)) for i, a, b, s in session.execute(stmt)}
+    wanted = sorted(set(release_ids))
+    out = {}
+    for start in range(0, len(wanted), READ_CHUNK):
+        part = wanted[start:start + READ_CHUNK]
+        for i, a, b, s in session.execute(stmt.where(or_(P.release_a.in_(part),
+                                                         P.release_b.in_(part)))):
+            out[(a, b)] = (i, PairStatus(s))
+    return out
 
 
 def save_candidates(session: Session, candidates: Iterable[Candidate],
