@@ -159,10 +159,20 @@ def add_release_files(session: Session, rows: list[dict]) -> None:
 
 # --- list side ---------------------------------------------------------------------------
 
-# Sorts served by an index holding (column, id): with a search, scanning that small index in
-# order and testing each id against the hits beats fetching every hit's wide row (bodies
-# make each row about a page) and sorting them; for a search with 70k hits, by 10 to 50 times.
+# Sorts served by an index holding (column, id): with a search of many hits, scanning that
+# index in order and testing each id against the hits beats fetching every hit's wide row
+# (bodies make each row about a page) and sorting them: 0.4 s instead of 1.2 s for 70k hits
+# of 97k. With few hits, fetching them is cheaper than walking the whole index.
 _INDEXED_SORTS = {"date", "language", "status"}
+
+
+def _many_hits(session: Session, fts_params: dict) -> bool:
+    """More hits than the sort index scan costs to walk (measured crossover: ~7% of rows)."""
+    hits = session.execute(text(
+        "SELECT count(*) FROM release_search WHERE release_search MATCH :fts"), fts_params
+    ).scalar() or 0
+    last = session.execute(text("SELECT max(id) FROM releases")).scalar() or 0
+    return hits * 15 > last
 
 
 def _where(session: Session, flt: ReleaseFilter, sort: str = "") -> tuple[list[str], dict]:
@@ -190,7 +200,8 @@ def _where(session: Session, flt: ReleaseFilter, sort: str = "") -> tuple[list[s
     terms = search_terms(flt.search)
     if terms:
         clause, extra = matching_ids_clause(session, terms)
-        if sort in _INDEXED_SORTS and session.get_bind().dialect.name == "sqlite":
+        if sort in _INDEXED_SORTS and session.get_bind().dialect.name == "sqlite" and \
+                _many_hits(session, extra):
             clause = "+" + clause  # unary plus: not a row lookup key, so the index order wins
         clauses.append(clause)
         params.update(extra)
@@ -212,6 +223,11 @@ def list_ids(session: Session, flt: ReleaseFilter, sort: str = "date",
     # Only fixed fragments are joined here; every user value travels as a bound parameter.
     sql = (f"SELECT releases.id FROM releases{join}{where} "  # noqa: S608
            f"ORDER BY {order} {direction}, releases.id {direction}")
+    if session.get_bind().dialect.name == "sqlite":
+        # 100k ids through the DBAPI cursor take half the time of ORM result rows.
+        # sqlite3 binds the same :name parameters natively.
+        cursor = session.connection().connection.driver_connection.execute(sql, params)
+        return [row[0] for row in cursor]
     return list(session.scalars(text(sql), params))
 
 
