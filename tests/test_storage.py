@@ -110,3 +110,23 @@ def test_context_opens_default_database_in_data_dir(app_paths):
         assert Path(ctx.location) == app_paths.default_database
     finally:
         ctx.close()
+
+
+def test_integrity_check_deferred_after_clean_close_but_run_after_a_crash(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    open_database(path).dispose()
+    clean = open_database(path)
+    assert clean.integrity_checked is False  # the caller checks in the background
+    clean.dispose()
+    # A write-ahead log left behind means the last close was not clean: check at once.
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA journal_mode=WAL")
+    holder.execute("CREATE TABLE scratch(x)")
+    holder.commit()
+    assert (tmp_path / "db.sqlite3-wal").stat().st_size > 0
+    crashed = open_database(path)
+    try:
+        assert crashed.integrity_checked is True
+    finally:
+        crashed.dispose()
+        holder.close()

@@ -136,6 +136,8 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sqlite = is_sqlite(engine)
+        # False until PRAGMA quick_check has passed on this open (see open_database).
+        self.integrity_checked = not self.sqlite
 
     @property
     def url(self) -> str:

@@ -126,8 +126,9 @@ def insert_entity(session: Session, e: ExportEntity, type_id: int, keep_id: bool
     return session.scalar(EntityRow.__table__.insert().returning(EntityRow.id), [values])
 
 
-def add_aliases(session: Session, entity_id: int, aliases) -> None:
-    have = set(session.scalars(select(EntityAliasRow.alias).where(
+def add_aliases(session: Session, entity_id: int, aliases, new: bool = False) -> None:
+    """Aliases the entity lacks; `new`: the entity was just created and has none."""
+    have = set() if new else set(session.scalars(select(EntityAliasRow.alias).where(
         EntityAliasRow.entity_id == entity_id)))
     rows = []
     for a in aliases:
@@ -251,11 +252,21 @@ def entity_name(session: Session, entity_id: int) -> str | None:
 
 
 def local_spans(session: Session, release_id: int) -> list[LocalSpan]:
+    return local_spans_of(session, [release_id]).get(release_id, [])
+
+
+def local_spans_of(session: Session, release_ids: list[int]) -> dict[int, list[LocalSpan]]:
+    out: dict[int, list[LocalSpan]] = {}
+    if not release_ids:
+        return out
     rows = session.execute(
-        select(SpanRow.id, SpanRow.start, SpanRow.end, EntityTypeRow.name, SpanRow.entity_id)
+        select(SpanRow.release_id, SpanRow.id, SpanRow.start, SpanRow.end, EntityTypeRow.name,
+               SpanRow.entity_id)
         .join(EntityTypeRow, EntityTypeRow.id == SpanRow.type_id)
-        .where(SpanRow.release_id == release_id).order_by(SpanRow.id))
-    return [LocalSpan(*r) for r in rows]
+        .where(SpanRow.release_id.in_(release_ids)).order_by(SpanRow.id))
+    for r in rows:
+        out.setdefault(r[0], []).append(LocalSpan(*r[1:]))
+    return out
 
 
 def insert_span(session: Session, release_id: int, s: ExportSpan, type_id: int,
@@ -268,26 +279,50 @@ def insert_span(session: Session, release_id: int, s: ExportSpan, type_id: int,
     return session.scalar(SpanRow.__table__.insert().returning(SpanRow.id), [values])
 
 
+def insert_spans(session: Session, release_id: int,
+                 items: list[tuple[ExportSpan, int, int | None]], keep_ids: bool) -> list[int]:
+    """Insert (span, type id, entity id) triples in one statement; their new ids, in order."""
+    if not items:
+        return []
+    rows = [{"release_id": release_id, "start": s.start, "end": s.end, "text": s.text,
+             "type_id": type_id, "entity_id": entity_id, "created_by": s.created_by,
+             "created_at": s.created_at, "version": 1} for s, type_id, entity_id in items]
+    table = SpanRow.__table__
+    if keep_ids:
+        for row, (s, _, _) in zip(rows, items, strict=True):
+            row["id"] = s.id
+        session.execute(table.insert(), rows)
+        return [s.id for s, _, _ in items]
+    stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.scalars(stmt, rows))
+
+
 def set_span(session: Session, span_id: int, **values) -> None:
     t = SpanRow.__table__
     session.execute(update(t).where(t.c.id == span_id).values(version=t.c.version + 1, **values))
 
 
-def local_events(session: Session, release_id: int) -> list[LocalEvent]:
+def local_events_of(session: Session, release_ids: list[int]) -> dict[int, list[LocalEvent]]:
+    out: dict[int, list[LocalEvent]] = {}
+    if not release_ids:
+        return out
     trig = SpanRow.__table__.alias("trig")
     rows = session.execute(
-        select(EventRow.id, EventTypeRow.name, trig.c.start, trig.c.end, EventRow.date_iso,
-               EventRow.location, EventRow.event_group)
+        select(EventRow.release_id, EventRow.id, EventTypeRow.name, trig.c.start, trig.c.end,
+               EventRow.date_iso, EventRow.location, EventRow.event_group)
         .join(EventTypeRow, EventTypeRow.id == EventRow.type_id)
         .outerjoin(trig, trig.c.id == EventRow.trigger_span_id)
-        .where(EventRow.release_id == release_id).order_by(EventRow.id)).all()
-    out = []
+        .where(EventRow.release_id.in_(release_ids)).order_by(EventRow.id)).all()
+    parts: dict[int, set] = {}
+    P = EventParticipantRow
+    for event_id, role, span_id, entity_id in session.execute(
+            select(P.event_id, P.role, P.span_id, P.entity_id).join(
+                EventRow, EventRow.id == P.event_id).where(EventRow.release_id.in_(release_ids))):
+        parts.setdefault(event_id, set()).add((role, span_id, entity_id))
     for r in rows:
-        parts = set(session.execute(select(
-            EventParticipantRow.role, EventParticipantRow.span_id, EventParticipantRow.entity_id)
-            .where(EventParticipantRow.event_id == r[0])).all())
-        out.append(LocalEvent(r[0], r[1], (r[2], r[3]) if r[2] is not None else None, r[4],
-                              r[5], r[6], parts))
+        out.setdefault(r[0], []).append(LocalEvent(
+            r[1], r[2], (r[3], r[4]) if r[3] is not None else None, r[5], r[6], r[7],
+            parts.get(r[1], set())))
     return out
 
 

@@ -37,6 +37,10 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != head_revision()
+
+
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to head. Returns the backup taken before migrating, if any."""
     script = ScriptDirectory.from_config(_config())

@@ -72,8 +72,8 @@ class ReleaseRowTable(Base):
     # Language-neutral matching keys, computed once at import so detection never re-reads texts.
     match_keys: Mapped[dict | None] = mapped_column(JSON)
     version_group: Mapped[int | None] = mapped_column(Integer, index=True)
-    tag_count: Mapped[int] = mapped_column(Integer, default=0)
-    duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
+    tag_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    duplicate_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
     held_by: Mapped[str | None] = mapped_column(String(100), index=True)
     held_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -142,7 +142,7 @@ def test_damaged_database_is_refused_with_a_way_back(app_paths, tmp_path):
     ctx.close()
     corrupt(db_path)
     with pytest.raises(StorageError, match="damaged.*Restore from backup"):
-        open_database(db_path, app_paths.backup_dir)
+        open_database(db_path, app_paths.backup_dir, integrity="always")
     offered = BackupService.backups_of(db_path, app_paths.backup_dir)
     assert [b.path for b in offered] == [good.path]
     moved = BackupService.restore_file(db_path, good.path, app_paths.backup_dir)
