@@ -214,11 +214,12 @@ class _Run:
         if kind != "entity":
             self._finish_entities()
         with self.db.write() as s:
+            known = self._prefetch(s, batch) if kind == "release" else None
             for obj in batch:
                 if kind == "entity":
                     self._entity(s, obj)
                 elif kind == "release":
-                    self._release(s, obj)
+                    self._release(s, obj, known)
                 elif kind == "pair":
                     self._pair(s, obj)
         self.done += len(batch)
@@ -241,12 +242,13 @@ class _Run:
     def _entity(self, s, e: ExportEntity) -> None:
         type_id = self.ent_types[e.type]
         local = None if self.keep_ids else mw.find_entity(s, type_id, e.canonical_name)
-        if local is None:
+        new = local is None
+        if new:
             local = mw.insert_entity(s, e, type_id, self.keep_ids)
             self.report.entities_added += 1
         else:
             self.report.entities_matched += 1
-        mw.add_aliases(s, local, e.aliases)
+        mw.add_aliases(s, local, e.aliases, new=new)
         self.entity_map[e.id] = local
         self.entity_names[local] = e.canonical_name
         if e.merged_into is not None:
@@ -262,8 +264,15 @@ class _Run:
                     mw.set_merged_into(s, local, target)
         self.merged_pending = []
 
-    def _release(self, s, d: ExportDocument) -> None:
-        local = mw.releases_by_hash(s, [d.content_hash]).get(d.content_hash)
+    def _prefetch(self, s, batch: list[ExportDocument]) -> dict:
+        """What a batch of releases needs from here, read in a few queries."""
+        found = mw.releases_by_hash(s, [d.content_hash for d in batch])
+        ids = [x.id for x in found.values()]
+        return {"releases": found, "spans": mw.local_spans_of(s, ids),
+                "events": mw.local_events_of(s, ids)}
+
+    def _release(self, s, d: ExportDocument, known: dict) -> None:
+        local = known["releases"].get(d.content_hash)
         if local is None:
             rid = mw.insert_release(s, d, self.sources, self.keep_ids, None)
             self.inserted.add(rid)
@@ -275,8 +284,8 @@ class _Run:
         mw.add_files(s, rid, d.files)
         if d.version_group is not None and self.keep_ids:
             self.version_groups[d.version_group].append(rid)
-        span_map = self._spans(s, rid, d)
-        self._events(s, rid, d, span_map)
+        span_map = self._spans(s, rid, d, known["spans"].get(rid, []))
+        self._events(s, rid, d, span_map, known["events"].get(rid, []))
         mw.add_rejected(s, rid, [(r.start, r.end, self.entity_map[r.entity_id])
                                  for r in d.rejected if r.entity_id in self.entity_map])
         self.report.touched.add(rid)
@@ -292,13 +301,13 @@ class _Run:
         self._conflict(s, ConflictKind.REVIEW_STATUS, rid, rid, {"status": local},
                        {"status": incoming})
 
-    def _spans(self, s, rid: int, d: ExportDocument) -> dict[int, int]:
-        fresh = rid in self.inserted
+    def _spans(self, s, rid: int, d: ExportDocument,
+               here: list[mw.LocalSpan]) -> dict[int, int]:
         existing = defaultdict(list)
-        if not fresh:
-            for x in mw.local_spans(s, rid):
-                existing[(x.start, x.end)].append(x)
+        for x in here:
+            existing[(x.start, x.end)].append(x)
         span_map: dict[int, int] = {}
+        pending: list[tuple[ExportSpan, int, int | None, mw.LocalSpan]] = []
         for sp in d.spans:
             entity = self.entity_map.get(sp.entity_id) if sp.entity_id is not None else None
             same = existing.get((sp.start, sp.end), [])
@@ -330,17 +339,23 @@ class _Run:
                                 "created_by": sp.created_by,
                                 "created_at": sp.created_at.isoformat()})
                 continue
-            type_id = self.ent_types[sp.type]
-            new_id = mw.insert_span(s, rid, sp, type_id, entity, self.keep_ids)
-            span_map[sp.id] = new_id
-            existing[(sp.start, sp.end)].append(mw.LocalSpan(new_id, sp.start, sp.end, sp.type,
-                                                             entity))
-            self.report.spans_added += 1
+            # New: inserted together below; a twin later in this file matches this one.
+            local = mw.LocalSpan(0, sp.start, sp.end, sp.type, entity)
+            existing[(sp.start, sp.end)].append(local)
+            pending.append((sp, self.ent_types[sp.type], entity, local))
+        new_ids = mw.insert_spans(s, rid, [(sp, t, e) for sp, t, e, _ in pending], self.keep_ids)
+        for (_, _, _, local), new_id in zip(pending, new_ids, strict=True):
+            local.id = new_id
+        self.report.spans_added += len(pending)
+        for sp in d.spans:
+            if sp.id not in span_map:
+                local = next(x for x in existing[(sp.start, sp.end)] if x.type == sp.type)
+                span_map[sp.id] = local.id
         return span_map
 
-    def _events(self, s, rid: int, d: ExportDocument, span_map: dict[int, int]) -> None:
+    def _events(self, s, rid: int, d: ExportDocument, span_map: dict[int, int],
+                local: list[mw.LocalEvent]) -> None:
         offsets = {sp.id: (sp.start, sp.end) for sp in d.spans}
-        local = [] if rid in self.inserted else mw.local_events(s, rid)
         for e in d.events:
             parts = [(p.role, span_map.get(p.span_id) if p.span_id is not None else None,
                       self.entity_map.get(p.entity_id) if p.entity_id is not None else None)
