@@ -25,6 +25,7 @@ from desktop_app.domain.errors import (
     ReadOnlyDatabaseError,
     StorageError,
 )
+from desktop_app.services import ingest as ingest_module
 from desktop_app.services.context import open_context
 from desktop_app.services.ingest import IngestService
 from desktop_app.services.library import LibraryService
@@ -145,6 +146,12 @@ def test_locked_database_says_locked_and_recovers(tmp_path, app_paths, monkeypat
 
 # --- full disk ------------------------------------------------------------------------------
 
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Many small commits, so some land before the disk fills up."""
+    monkeypatch.setattr(ingest_module, "BATCH_RELEASES", 10)
+
+
 def fill_and_check(ctx, corpus: Path, db_path: Path) -> int:
     """Import until the disk is full; the error is DiskFullError and every commit survives."""
     with pytest.raises(DiskFullError, match="disk holding the database is full"):
@@ -154,7 +161,7 @@ def fill_and_check(ctx, corpus: Path, db_path: Path) -> int:
     return len(stored)
 
 
-def test_full_disk_on_a_small_tmpfs(tmp_path, app_paths):
+def test_full_disk_on_a_small_tmpfs(tmp_path, app_paths, small_batches):
     disk = tmp_path / "disk"
     disk.mkdir()
     if not mount("-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(disk)):
@@ -177,7 +184,7 @@ def test_full_disk_on_a_small_tmpfs(tmp_path, app_paths):
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-def test_full_disk_by_sqlite_page_limit(tmp_path, app_paths):
+def test_full_disk_by_sqlite_page_limit(tmp_path, app_paths, small_batches):
     db_path = tmp_path / "work.sqlite3"
     ctx = open_context(db_path, app_paths)
     try:
