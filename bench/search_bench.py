@@ -61,7 +61,12 @@ def timed(fn) -> float:  # noqa: ANN001
 
 
 def measure(db: Path) -> dict:
-    data = Path(tempfile.mkdtemp(prefix="rr-bench-"))
+    # Backups and logs of this run (a migration backs up first) go to a folder removed after.
+    with tempfile.TemporaryDirectory(prefix="rr-bench-") as data:
+        return _measure(db, Path(data))
+
+
+def _measure(db: Path, data: Path) -> dict:
     ctx = open_context(db, AppPaths.resolve(data))
     raw = sqlite3.connect(db)
     lib = ctx.library
