@@ -236,11 +236,6 @@ def set_version_group(session: Session, release_ids: list[int], group: int | Non
     session.execute(update(t).where(t.c.id.in_(release_ids)).values(version_group=group))
 
 
-def version_group_of(session: Session, release_id: int) -> int | None:
-    return session.scalar(select(ReleaseRowTable.version_group).where(
-        ReleaseRowTable.id == release_id))
-
-
 # --- spans and events --------------------------------------------------------------------
 
 def event_group_of(session: Session, event_id: int) -> int | None:
