@@ -73,8 +73,10 @@ def goals(results: dict) -> list[tuple[str, str, str, bool | None]]:
     big = results.get("import_100k") or results.get("import_10k")
     if big:
         n = f"{big['count'] // 1000}k"
-        rows.append((f"import {n} vs raw SQLite+FTS5", f"{big['ratio_vs_raw']:.2f}x", "<= 2x",
-                     big["ratio_vs_raw"] <= 2))
+        cpu = big.get("cpu_ratio_vs_raw", big["ratio_vs_raw"])
+        rows.append((f"import {n} vs raw SQLite+FTS5 (wall)", f"{big['ratio_vs_raw']:.2f}x",
+                     "<= 2x", big["ratio_vs_raw"] <= 2))
+        rows.append((f"import {n} vs raw SQLite+FTS5 (CPU)", f"{cpu:.2f}x", "<= 2x", cpu <= 2))
         rows.append((f"import {n} throughput", f"{big['ingest']['releases'] / big['ingest']['seconds']:.0f} rel/s",
                      "", None))
         rows.append((f"open {n} db to first rows (worst of 3)",
