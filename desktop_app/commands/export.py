@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain.enums import ReviewStatus
 from ..domain.export import ExportFilter, ExportFormat, Resolution
 from ..domain.progress import Progress
+from ..exporters.label_studio import label_config
 from ..services.export import ExportService
 from ..services.merge import MergeService
 from .common import context, print_json
@@ -41,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="CoNLL tag scheme (default IOB2)")
     p.add_argument("--predictions", action="store_true",
                    help="Label Studio: write results as predictions (pre-annotations)")
+    p.add_argument("--label-config", type=Path, metavar="XML",
+                   help="Label Studio: also write the matching labelling config to XML")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(handler=cmd_export)
@@ -88,6 +91,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                                  progress=show)
     if not args.quiet:
         print("", file=sys.stderr)
+    if args.label_config and not summary.cancelled:
+        with context(args) as ctx:
+            args.label_config.write_text(label_config(ctx.export.schema()), encoding="utf-8")
     if args.json:
         print_json(summary.as_dict())
     else:

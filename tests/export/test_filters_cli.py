@@ -92,6 +92,11 @@ def test_cli_export_and_import(corpus, ctx, other_db, tmp_path, capsys):
                "--quiet", "--entity", "Баку", "--scheme", "BIOES") == 0
     text = capsys.readouterr().out
     assert "4 releases" not in text and "3 releases" in text and "not represented" in text
+    config = tmp_path / "ls.xml"
+    assert cli(tmp_path, ctx, "export", "-f", "label-studio", "-o", str(tmp_path / "ls.json"),
+               "--quiet", "--label-config", str(config)) == 0
+    capsys.readouterr()
+    assert '<Labels name="label" toName="text">' in config.read_text(encoding="utf-8")
     assert main(["--db", str(other_db.db.path), "import-annotations", str(out)]) == 0
     assert "2 releases added" in capsys.readouterr().out
     assert main(["--db", str(other_db.db.path), "conflicts"]) == 0
