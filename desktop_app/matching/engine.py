@@ -134,13 +134,12 @@ class Engine:
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(Progress(0, 1, f"scoring {len(a)} pairs"))
-        raw = sparse_dot(index.indptr, index.feats, index.vals, a, b, index.coded())
+        shared = np.zeros(len(a), dtype=np.float32)
+        raw = sparse_dot(index.indptr, index.feats, index.vals, a, b, index.coded(), shared)
         result = DetectionResult(scored=len(a))
         pre = raw >= PRE_FLOOR
-        a, b, raw = a[pre], b[pre], raw[pre]
+        a, b, raw, shared = a[pre], b[pre], raw[pre], shared[pre]
         final = np.minimum(1.0, raw * agreement_factors(index, a, b)).astype(np.float32)
-        ones = np.ones(len(index.feats), dtype=np.float32)
-        shared = sparse_dot(index.indptr, index.feats, ones, a, b, index.coded())
         final[shared < self.thresholds.min_shared] = 0.0
         if cancel is not None:
             cancel.raise_if_cancelled()

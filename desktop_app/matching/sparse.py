@@ -16,11 +16,13 @@ def row_codes(indptr: np.ndarray, feats: np.ndarray) -> tuple[np.ndarray, int]:
 
 def sparse_dot(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
                a: np.ndarray, b: np.ndarray,
-               coded: tuple[np.ndarray, int] | None = None) -> np.ndarray:
+               coded: tuple[np.ndarray, int] | None = None,
+               shared: np.ndarray | None = None) -> np.ndarray:
     """Dot products of rows a[k] and b[k] (features sorted within each row).
 
     On unit-length tf-idf rows this is the cosine; on binary rows, the shared-key count.
-    `coded`: `row_codes(indptr, feats)` when the caller keeps it.
+    `coded`: `row_codes(indptr, feats)` when the caller keeps it; `shared`, when given,
+    receives the number of features each pair shares.
     """
     out = np.zeros(len(a), dtype=np.float32)
     if len(a) == 0 or len(feats) == 0:
@@ -41,6 +43,8 @@ def sparse_dot(indptr: np.ndarray, feats: np.ndarray, vals: np.ndarray,
         hit = codes[pos] == query
         prod = np.where(hit, vals[idx] * vals[pos], 0.0)
         out[start:start + len(pa)] = np.bincount(owner, weights=prod, minlength=len(pa))
+        if shared is not None:
+            shared[start:start + len(pa)] = np.bincount(owner, weights=hit, minlength=len(pa))
     return out
 
 

@@ -260,10 +260,14 @@ def refresh_groups(session: Session, release_ids: Iterable[int]) -> set[int]:
     confirmed: dict[int, set[int]] = {}
     frontier = set(todo)
     while frontier:
-        rows = session.execute(select(P.release_a, P.release_b).where(
-            P.status == PairStatus.CONFIRMED.value,
-            or_(P.release_a.in_(list(frontier)), P.release_b.in_(list(frontier)))))
         nxt = set()
+        rows = []
+        ordered = sorted(frontier)
+        for start in range(0, len(ordered), READ_CHUNK):
+            part = ordered[start:start + READ_CHUNK]
+            rows += session.execute(select(P.release_a, P.release_b).where(
+                P.status == PairStatus.CONFIRMED.value,
+                or_(P.release_a.in_(part), P.release_b.in_(part)))).all()
         for a, b in rows:
             confirmed.setdefault(a, set()).add(b)
             confirmed.setdefault(b, set()).add(a)
