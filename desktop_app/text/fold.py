@@ -43,11 +43,23 @@ def _fold_char(ch: str) -> str:
     return out.lower()
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each code point (C-speed afterwards)."""
+
+    def __missing__(self, code: int) -> str:
+        out = _fold_char(chr(code))
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII rendering of `text` for search and matching."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,10 +44,12 @@ from ..workers import ImportTask, TaskRunner
 from . import window_state
 from .about import about_box
 from .annotate.mount import mount_annotation  # tagging (ui/annotate)
+from .backup_flow import mount_backups  # integrity check, backups, restore
 from .commands import SetStatusCommand
 from .database_menu import DatabaseMenu
 from .duplicates.mount import mount_duplicates  # versions panel (ui/duplicates)
 from .errors import show_error
+from .export import mount_export  # export and merge (ui/export)
 from .filter_bar import FilterBar
 from .import_dialogs import ImportProgressDialog, ImportReportDialog
 from .import_flow import ImportFlow
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         # Tagging: annotated text in the reader, Tags/Events docks, Annotate menu.
         self.annotation = mount_annotation(self)
         self.duplicates = mount_duplicates(self)  # Versions dock, detection after imports
+        self.exports = mount_export(self)  # File ▸ Export…, Import annotations…; Tools ▸ Merge
+        self.backups = mount_backups(self)  # check + backup after open, File ▸ Restore…
         self.imports.busy_changed.connect(self._set_busy)
         self.imports.finished.connect(self.import_finished)
         self.filter_bar.filter_changed.connect(self._filter_changed)
@@ -219,6 +223,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.filter_bar.clear(emit=False)
         self.model.set_library(ctx.library)
+        self.backups.stop()
         old.close()
         self._load_context()
         self.context_changed.emit(ctx)
@@ -228,6 +233,7 @@ class MainWindow(QMainWindow):
         """Stop background work, remember the layout and close the database."""
         self.runner.cancel_all()
         self.runner.wait_all()
+        self.backups.stop()
         self._save_state()
         self._ctx.close()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..domain.errors import Cancelled
 from ..domain.progress import CancelToken, Progress, ProgressCallback
@@ -78,7 +78,9 @@ class TaskRunner(QObject):
         task.moveToThread(thread)
         thread.started.connect(task.run)
         for signal in (task.finished, task.failed, task.cancelled):
-            signal.connect(thread.quit)
+            # Direct: quit() is thread-safe, and a queued call would need the GUI event loop,
+            # so wait_all() at shutdown (no loop running) would block until it timed out.
+            signal.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         # A bound slot of this GUI-thread object: the clean-up runs queued on the GUI thread.
         thread.finished.connect(self._thread_finished)
         self._running[thread] = task
@@ -104,6 +106,7 @@ class TaskRunner(QObject):
 
     def _forget(self, thread: QThread) -> None:
         task = self._running.pop(thread, None)
+        thread.wait()  # finished is emitted just before the thread really ends
         if task is not None:
             task.deleteLater()
         thread.deleteLater()

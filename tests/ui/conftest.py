@@ -68,6 +68,7 @@ def window(qtbot, ctx, settings):
     yield win
     win.runner.cancel_all()
     win.runner.wait_all()
+    win.backups.stop()
 
 
 @pytest.fixture
@@ -80,6 +81,7 @@ def filled_window(qtbot, ctx, settings):
     yield win
     win.runner.cancel_all()
     win.runner.wait_all()
+    win.backups.stop()
 
 
 def type_text(widget: QWidget, text: str) -> None:
