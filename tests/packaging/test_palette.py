@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.palette import (
-    DARK,
-    LIGHT,
-    SYSTEM,
-    THEME_KEY,
-    ThemeManager,
     dark_palette,
     is_dark,
     light_palette,
 )
-from desktop_app.ui.settings import Settings
 
 Role = QPalette.ColorRole
 
@@ -56,18 +53,37 @@ def test_disabled_text_is_dimmer_than_enabled(qapp) -> None:
         assert disabled < enabled
 
 
-def test_theme_choice_applies_and_persists(qapp: QApplication, tmp_path) -> None:
-    settings = Settings.at_path(tmp_path / "settings.ini")
-    manager = ThemeManager(qapp)
-    try:
-        assert manager.apply_saved(settings) == SYSTEM
-        assert manager.choose(DARK, settings) == DARK
-        assert is_dark(qapp.palette()) and qapp.style().name().lower() == "fusion"
-        assert Settings.at_path(tmp_path / "settings.ini").get(THEME_KEY) == DARK
-        manager.choose(LIGHT, settings)
-        assert not is_dark(qapp.palette())
-        assert qapp.palette().color(Role.Base) == QColor("#ffffff")
-        assert manager.apply("no-such-theme") == SYSTEM
-        assert qapp.palette().color(Role.Window) == manager.original_palette.color(Role.Window)
-    finally:
-        manager.apply(SYSTEM)
+THEME_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from desktop_app.ui.palette import DARK, LIGHT, SYSTEM, THEME_KEY, ThemeManager, is_dark
+from desktop_app.ui.settings import Settings
+
+app = QApplication([])
+ini = Path(sys.argv[1])
+settings = Settings.at_path(ini)
+manager = ThemeManager(app)
+assert manager.apply_saved(settings) == SYSTEM
+assert manager.choose(DARK, settings) == DARK
+assert is_dark(app.palette()) and app.style().name().lower() == "fusion"
+assert Settings.at_path(ini).get(THEME_KEY) == DARK
+manager.choose(LIGHT, settings)
+assert not is_dark(app.palette())
+assert app.palette().color(QPalette.ColorRole.Base) == QColor("#ffffff")
+assert manager.apply("no-such-theme") == SYSTEM
+assert app.palette().color(QPalette.ColorRole.Window) == \\
+    manager.original_palette.color(QPalette.ColorRole.Window)
+print("themes ok")
+"""
+
+
+def test_theme_choice_applies_and_persists(tmp_path) -> None:
+    # Restyling re-polishes every widget in the process: run it in an application of its own,
+    # so widgets other tests left behind cannot take part.
+    proc = subprocess.run([sys.executable, "-c", THEME_SCRIPT, str(tmp_path / "settings.ini")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    assert "themes ok" in proc.stdout
