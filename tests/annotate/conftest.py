@@ -39,3 +39,24 @@ def corpus(ctx, tmp_path) -> dict[str, int]:
 
 def person(ctx) -> int:
     return ctx.annotate.schema().entity_types[0].id
+
+
+@pytest.fixture(autouse=True)
+def _delete_new_windows():
+    """Delete the windows a test created (closing them is not enough: later tests restyle or
+    walk every top-level widget of the process)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = {id(w) for w in app.topLevelWidgets()} if app else set()
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    for w in app.topLevelWidgets():
+        if id(w) not in before:
+            w.close()
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
