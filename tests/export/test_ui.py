@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.export import ConflictKind, ExportFormat, Resolution
 from desktop_app.ui.export import ConflictsDialog, ExportDialog, import_annotations
@@ -32,6 +32,17 @@ def runner(qtbot):
     r.cancel_all()
     # A task's `finished` reaches thread.quit through the GUI event loop: keep it turning.
     qtbot.waitUntil(lambda: not r.busy, timeout=30000)
+
+
+@pytest.fixture(autouse=True)
+def _delete_message_boxes():
+    """Boxes whose exec() a test replaced were never shown or closed: delete them, or a later
+    test that restyles the application re-polishes their half-built layouts and crashes."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox):
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def choose(dialog, fmt):
