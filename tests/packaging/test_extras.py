@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop_app.ui.extras import install_extras, run_choice
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.palette import SYSTEM, ThemeManager
+from desktop_app.ui.palette import ThemeManager
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.welcome import DEMO
 
@@ -35,7 +35,6 @@ def test_menus_offer_preferences_demo_and_welcome(qtbot, qapp, ctx, tmp_path) ->
     finally:
         window.runner.wait_all()
         window.shutdown()
-        themes.apply(SYSTEM)
 
 
 def test_welcome_demo_choice_imports(qtbot, qapp, ctx, tmp_path) -> None:
