@@ -110,8 +110,8 @@ def translate(exc: BaseException) -> StorageError:
     if ("readonly" in text or "read-only" in text or "read only" in text
             or "unable to open database file" in text):
         return ReadOnlyDatabaseError(
-            "The database cannot be opened for writing (the file or its folder is read-only "
-            "or missing). "
+            "The database cannot be written: the file or its folder is read-only or cannot "
+            "be opened. "
             "Your data is intact; open a copy in a writable folder to keep working.")
     if "disk is full" in text or "disk full" in text or "no space" in text:
         return DiskFullError(
