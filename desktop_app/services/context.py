@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from .library import LibraryService
 from .merge import MergeService
 from .paths import AppPaths
 from .sessions import SessionService, WorkLog
+from .work_queue import WorkQueueService
+
+_PASSWORD = re.compile(r"^([a-z0-9+]+://[^:/@]*):[^@/]*@")
 
 
 @dataclass
@@ -31,10 +35,12 @@ class AppContext:
     export: ExportService = field(init=False, default=None)  # type: ignore[assignment]
     merge: MergeService = field(init=False, default=None)  # type: ignore[assignment]
     dedup: DedupService = field(init=False, default=None)  # type: ignore[assignment]
+    work_queue: WorkQueueService = field(init=False, default=None)  # type: ignore[assignment]
 
     @property
     def location(self) -> str:
-        return str(self.db.path) if self.db.path else self.db.url
+        """The path or URL, never with a password (it is shown and kept in recent lists)."""
+        return str(self.db.path) if self.db.path else _PASSWORD.sub(r"\1@", self.db.url)
 
     def close(self) -> None:
         if self.sessions is not None:
@@ -57,6 +63,7 @@ def open_context(target: str | Path | None, paths: AppPaths) -> AppContext:
     ctx.sessions = SessionService(db, log)
     ctx.export, ctx.merge = ExportService(db), MergeService(db)
     ctx.dedup = DedupService(db, log)
+    ctx.work_queue = WorkQueueService(db, log=log)  # holds under the reviewer's tagging name
     return ctx
 
 

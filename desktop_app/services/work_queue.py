@@ -16,6 +16,7 @@ from ..domain.errors import ReleaseReviewError
 from ..domain.holds import Hold
 from ..storage import Database
 from ..storage import work_queue as repo
+from .sessions import WorkLog
 
 DEFAULT_HOLD = timedelta(hours=2)
 
@@ -27,24 +28,36 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
+def _checked(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ReleaseReviewError("A reviewer name is needed to take releases from the queue.")
+    if len(name) > 100:
+        raise ReleaseReviewError("A reviewer name may have at most 100 characters.")
+    return name
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
 class WorkQueueService:
     def __init__(self, db: Database, reviewer: str | None = None,
-                 hold_for: timedelta = DEFAULT_HOLD, clock=utcnow) -> None:
-        name = (reviewer if reviewer is not None else default_reviewer()).strip()
-        if not name:
-            raise ReleaseReviewError("A reviewer name is needed to take releases from the queue.")
-        if len(name) > 100:
-            raise ReleaseReviewError("A reviewer name may have at most 100 characters.")
+                 hold_for: timedelta = DEFAULT_HOLD, clock=utcnow,
+                 log: WorkLog | None = None) -> None:
         if hold_for <= timedelta(0):
             raise ReleaseReviewError("Holds must last a positive time.")
         self.db = db
-        self.reviewer = name
+        self.log = log  # when given, holds are taken under the name tags are recorded with
+        self._reviewer = _checked(reviewer if reviewer is not None else default_reviewer())
         self.hold_for = hold_for
         self.clock = clock
+
+    @property
+    def reviewer(self) -> str:
+        if self.log is not None and self.log.actor:
+            return _checked(self.log.actor)
+        return self._reviewer
 
     def _cutoff(self, now: datetime) -> datetime:
         return now - self.hold_for

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from .. import APP_NAME
+from .connect_dialog import ServerConnection
 from .settings import Keys
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class DatabaseMenu(QObject):
 
     def open_recent(self, location: str) -> bool:
         w = self.window
+        if ServerConnection.from_url(location) is not None:  # kept without its password
+            return w.team.connect_to_server(location)
         if "://" not in location and not Path(location).exists():
             QMessageBox.warning(w, APP_NAME, f"{location} no longer exists.")
             w.settings.forget_database(location)

@@ -17,7 +17,8 @@ from types import TracebackType
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..domain.errors import ReleaseReviewError
+from ..domain.errors import ConflictError, ReleaseReviewError
+from .conflict_dialog import show_conflict
 
 log = logging.getLogger("desktop_app")
 
@@ -60,6 +61,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     if _state["showing"] or QApplication.instance() is None:
+        return
+    if isinstance(exc, ConflictError):  # what changed and a Reload button, not a bare message
+        show_conflict(parent, exc)
         return
     _state["showing"] = True
     try:

@@ -56,6 +56,7 @@ from .import_flow import ImportFlow
 from .reader import ReaderPane
 from .release_model import COLUMNS, ID_ROLE, ReleaseTableModel
 from .settings import Keys, Settings
+from .team import mount_team  # team server: connect, holds, take next, conflict reload
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.duplicates = mount_duplicates(self)  # Versions dock, detection after imports
         self.exports = mount_export(self)  # File ▸ Export…, Import annotations…; Tools ▸ Merge
         self.backups = mount_backups(self)  # check + backup after open, File ▸ Restore…
+        self.team = mount_team(self)
         self.imports.busy_changed.connect(self._set_busy)
         self.imports.finished.connect(self.import_finished)
         self.filter_bar.filter_changed.connect(self._filter_changed)

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ..domain.errors import ReleaseReviewError
+from ..domain.holds import Hold
 from ..domain.releases import ReleaseFilter, ReleaseRow
 from ..services.library import LibraryService
 
@@ -25,6 +33,7 @@ CACHE_ROWS = 5000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+HoldsOf = Callable[[list[int]], dict[int, Hold]]  # who holds which of these releases (team)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +52,11 @@ COLUMNS = (
     Column("status", "Status", 11),
     Column("tags", "Tags", 5, numeric=True),
     Column("duplicates", "Dups", 5, numeric=True),
+    Column("held", QT_TRANSLATE_NOOP("ReleaseTableModel", "Held by"), 12),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 _TITLE_COL = COLUMN_KEYS.index("title")
+_HELD_COL = COLUMN_KEYS.index("held")
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -83,7 +94,23 @@ class ReleaseTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] | None = None
         self._cache: OrderedDict[int, ReleaseRow] = OrderedDict()
         self._cells: dict[int, tuple[str, ...]] = {}  # display strings of cached rows
+        self._holds_of: HoldsOf | None = None
+        self._held: dict[int, str] = {}  # holder of each cached row ("" when free)
         self.fetches = 0  # pages read from the store (for tests and profiling)
+
+    def set_holds_source(self, holds_of: HoldsOf | None) -> None:
+        """Fill "Held by" from `holds_of`, asked once per page of rows like the rows."""
+        self._holds_of = holds_of
+        self.refresh_holds()
+
+    def refresh_holds(self) -> None:
+        """Holds changed (taken, released, expired): re-read them as rows are painted."""
+        self._cache.clear()
+        self._cells.clear()
+        self._held.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, _HELD_COL),
+                                  self.index(len(self._ids) - 1, _HELD_COL))
 
     # --- query ----------------------------------------------------------------------
 
@@ -108,6 +135,7 @@ class ReleaseTableModel(QAbstractTableModel):
         self._row_of = None
         self._cache.clear()
         self._cells.clear()
+        self._held.clear()
         self.endResetModel()
 
     def set_filter(self, flt: ReleaseFilter) -> None:
@@ -128,6 +156,7 @@ class ReleaseTableModel(QAbstractTableModel):
         self._row_of = None
         self._cache.clear()
         self._cells.clear()
+        self._held.clear()
         self.endResetModel()
 
     def refresh_releases(self, ids: Iterable[int]) -> None:
@@ -136,6 +165,7 @@ class ReleaseTableModel(QAbstractTableModel):
         for i in changed:
             self._cache.pop(i, None)
             self._cells.pop(i, None)
+            self._held.pop(i, None)
         last = len(COLUMNS) - 1
         for i in changed:
             r = self.row_index()[i]
@@ -177,13 +207,22 @@ class ReleaseTableModel(QAbstractTableModel):
         except ReleaseReviewError as exc:  # a locked database must not break painting
             log.warning("cannot read list rows: %s", exc)
             return
+        holds: dict[int, Hold] = {}
+        if self._holds_of is not None and wanted:
+            try:
+                holds = self._holds_of(wanted)
+            except ReleaseReviewError as exc:  # the column stays empty, the list still works
+                log.warning("cannot read holds: %s", exc)
         self.fetches += 1
         for rid in wanted:
             if rid in rows:
                 self._cache[rid] = rows[rid]
+                hold = holds.get(rid)
+                self._held[rid] = hold.reviewer if hold is not None else ""
         while len(self._cache) > CACHE_ROWS:
             evicted, _ = self._cache.popitem(last=False)
             self._cells.pop(evicted, None)
+            self._held.pop(evicted, None)
 
     # --- Qt model API ---------------------------------------------------------------
 
@@ -221,7 +260,8 @@ class ReleaseTableModel(QAbstractTableModel):
             release = self.release_row(row)
             if release is None:
                 return None
-            cells = tuple(_cell(release, c.key) for c in COLUMNS)
+            cells = tuple(self._held.get(rid, "") if c.key == "held" else _cell(release, c.key)
+                          for c in COLUMNS)
             self._cells[rid] = cells
         return cells
 
@@ -230,7 +270,7 @@ class ReleaseTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].title
+            return QCoreApplication.translate("ReleaseTableModel", COLUMNS[section].title)
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
@@ -82,6 +82,24 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     </message>
 </context>
 <context>
+    <name>AlsoInLabel</name>
+    <message>
+        <source>Also in: {links}</source>
+        <translation>Также в: {links}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationWorkbench</name>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+</context>
+<context>
     <name>AppExtras</name>
     <message>
         <source>The demo corpus is not installed.</source>
@@ -98,6 +116,52 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     <message>
         <source>&amp;Welcome screen…</source>
         <translation>&amp;Экран приветствия…</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheetDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Изменено другим рецензентом</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this record meanwhile. Nothing was overwritten; reload to see the current state.</source>
+        <translation>Тем временем кто-то другой удалил эту запись. Ничего не перезаписано; перезагрузите, чтобы увидеть текущее состояние.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record meanwhile, so your change was not saved. Nothing was overwritten; reload and decide again.</source>
+        <translation>Тем временем кто-то другой изменил эту запись, поэтому ваше изменение не сохранено. Ничего не перезаписано; перезагрузите и решите заново.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>Их значение (сейчас)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ваше значение</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезагрузить</translation>
     </message>
 </context>
 <context>
@@ -125,6 +189,17 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     <message>
         <source>From</source>
         <translation>Откуда</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Конфликты слияния</translation>
+    </message>
+    <message>
+        <source>Cannot resolve</source>
+        <translation>Невозможно разрешить</translation>
     </message>
 </context>
 <context>
@@ -170,7 +245,7 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <translation>Системное хранилище ключей недоступно: пароль запрашивается каждый раз и никогда не записывается на диск.</translation>
     </message>
     <message>
-        <source>Enter the server's host name or address.</source>
+        <source>Enter the server&apos;s host name or address.</source>
         <translation>Введите имя или адрес сервера.</translation>
     </message>
     <message>
@@ -184,6 +259,344 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     <message>
         <source>Enter your user name on the server.</source>
         <translation>Введите имя пользователя на сервере.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityBrowser</name>
+    <message>
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <source>Search names and aliases in any script</source>
+        <translation>Поиск по именам и вариантам написания в любой письменности</translation>
+    </message>
+    <message>
+        <source>Aliases (any script):</source>
+        <translation>Варианты написания (любая письменность):</translation>
+    </message>
+    <message>
+        <source>Mentions across releases and languages:</source>
+        <translation>Упоминания в релизах на разных языках:</translation>
+    </message>
+    <message>
+        <source>No entity</source>
+        <translation>Сущность не выбрана</translation>
+    </message>
+    <message>
+        <source>{count} mentions in {languages}</source>
+        <translation>Упоминаний: {count}, языки: {languages}</translation>
+    </message>
+    <message>
+        <source>no release</source>
+        <translation>нет релизов</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>Добавить вариант написания</translation>
+    </message>
+    <message>
+        <source>Alias (any script):</source>
+        <translation>Вариант написания (любая письменность):</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Canonical name:</source>
+        <translation>Основное имя:</translation>
+    </message>
+    <message>
+        <source>Merge entities</source>
+        <translation>Объединить сущности</translation>
+    </message>
+    <message>
+        <source>Merge {canonical_name} into {canonical_name2}? Its aliases and {mention_count} move over (undo brings them back).</source>
+        <translation>Объединить {canonical_name} с {canonical_name2}? Варианты написания и упоминания ({count}) будут перенесены (отмена вернёт их обратно).</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>2023-03-01, 2023-03 or 2023</source>
+        <translation>2023-03-01, 2023-03 или 2023</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Filled by</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>Добавить участника</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Trigger:</source>
+        <translation>Триггер:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Место:</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>Участники:</translation>
+    </message>
+    <message>
+        <source>Remove this participant</source>
+        <translation>Удалить этого участника</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Версии</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export annotated releases</source>
+        <translation>Экспорт размеченных релизов</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Format and destination</source>
+        <translation>Формат и место сохранения</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Сохранить в</translation>
+    </message>
+    <message>
+        <source>CoNLL tags</source>
+        <translation>Метки CoNLL</translation>
+    </message>
+    <message>
+        <source>as predictions (pre-annotations)</source>
+        <translation>как предсказания (предварительная разметка)</translation>
+    </message>
+    <message>
+        <source>Label Studio</source>
+        <translation>Label Studio</translation>
+    </message>
+    <message>
+        <source>Which releases</source>
+        <translation>Какие релизы</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>Статус проверки</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Has a tag</source>
+        <translation>Есть метка</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Упоминания</translation>
+    </message>
+    <message>
+        <source>only releases with versions</source>
+        <translation>только релизы, у которых есть версии</translation>
+    </message>
+    <message>
+        <source>Version groups</source>
+        <translation>Группы версий</translation>
+    </message>
+    <message>
+        <source>Export into an empty folder</source>
+        <translation>Экспортировать в пустую папку</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>Экспортировать в файл</translation>
+    </message>
+    <message>
+        <source>{releases} and {pairs} selected</source>
+        <translation>Выбрано релизов: {release_count}, пар дубликатов: {pair_count}</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>Выберите, куда сохранить экспорт.</translation>
+    </message>
+    <message>
+        <source>Export failed: {exc}</source>
+        <translation>Экспорт не удался: {exc}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search title and text, any script…  (Ctrl+F)</source>
+        <translation>Поиск по заголовку и тексту, любая письменность…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Clear every filter and the search</source>
+        <translation>Сбросить все фильтры и поиск</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>A year, a month (YYYY-MM) or a day (YYYY-MM-DD); inclusive</source>
+        <translation>Год, месяц (ГГГГ-ММ) или день (ГГГГ-ММ-ДД), включительно</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>An import is already running.</source>
+        <translation>Импорт уже выполняется.</translation>
+    </message>
+    <message>
+        <source>Import releases</source>
+        <translation>Импорт релизов</translation>
+    </message>
+    <message>
+        <source>Import a folder of releases</source>
+        <translation>Импорт папки с релизами</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <source>Importing releases</source>
+        <translation>Импорт релизов</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Looking for files…</source>
+        <translation>Поиск файлов…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} files</source>
+        <translation>Файлов: {done} из {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Files that were not imported:</source>
+        <translation>Файлы, которые не были импортированы:</translation>
+    </message>
+</context>
+<context>
+    <name>LinkEntityDialog</name>
+    <message>
+        <source>Name or alias, in any script</source>
+        <translation>Имя или вариант написания, в любой письменности</translation>
+    </message>
+    <message>
+        <source>Or create a new entity</source>
+        <translation>Или создайте новую сущность</translation>
+    </message>
+    <message>
+        <source>Create and link</source>
+        <translation>Создать и связать</translation>
+    </message>
+    <message>
+        <source>Canonical name:</source>
+        <translation>Основное имя:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <source>matched {matched_alias!r}, score {score:.0f}</source>
+        <translation>совпадение {matched_alias!r}, оценка {score:.0f}</translation>
+    </message>
+    <message>
+        <source>{hits} entities found</source>
+        <translation>Найдено сущностей: {hits}</translation>
+    </message>
+    <message>
+        <source>No entity found: create one below.</source>
+        <translation>Сущность не найдена: создайте её ниже.</translation>
+    </message>
+    <message>
+        <source>Choose an entity in the list, or create a new one.</source>
+        <translation>Выберите сущность в списке или создайте новую.</translation>
+    </message>
+    <message>
+        <source>The new entity needs a name.</source>
+        <translation>У новой сущности должно быть имя.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkEventsDialog</name>
+    <message>
+        <source>Link the same event across releases</source>
+        <translation>Связать одно и то же событие в разных релизах</translation>
     </message>
 </context>
 <context>
@@ -207,6 +620,25 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     <message>
         <source>&amp;Annotate</source>
         <translation>&amp;Разметка</translation>
+    </message>
+</context>
+<context>
+    <name>MenuActions</name>
+    <message>
+        <source>Change type</source>
+        <translation>Изменить тип</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>Пометить как</translation>
+    </message>
+    <message>
+        <source>New event from selection</source>
+        <translation>Новое событие из выделения</translation>
+    </message>
+    <message>
+        <source>Tag “{text}”</source>
+        <translation>Пометить «{text}»</translation>
     </message>
 </context>
 <context>
@@ -318,6 +750,25 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     </message>
 </context>
 <context>
+    <name>ReaderPane</name>
+    <message>
+        <source>No release selected</source>
+        <translation>Релиз не выбран</translation>
+    </message>
+    <message>
+        <source>Select a release in the list to read it here.</source>
+        <translation>Выберите релиз в списке, чтобы прочитать его здесь.</translation>
+    </message>
+    <message>
+        <source>{count} search hit</source>
+        <translation>Совпадений: {count}</translation>
+    </message>
+    <message>
+        <source>{count} search hits</source>
+        <translation>Совпадений: {count}</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseTableModel</name>
     <message>
         <source>Date</source>
@@ -347,6 +798,10 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <source>Dups</source>
         <translation>Дубл.</translation>
     </message>
+    <message>
+        <source>Held by</source>
+        <translation>Кем занят</translation>
+    </message>
 </context>
 <context>
     <name>ReviewStatus</name>
@@ -368,6 +823,28 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     </message>
 </context>
 <context>
+    <name>SchemaDialog</name>
+    <message>
+        <source>Annotation schema</source>
+        <translation>Схема разметки</translation>
+    </message>
+    <message>
+        <source>Entity types</source>
+        <translation>Типы сущностей</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Типы событий</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSummaryDialog</name>
+    <message>
+        <source>Review session</source>
+        <translation>Сеанс проверки</translation>
+    </message>
+</context>
+<context>
     <name>TagsModel</name>
     <message>
         <source>Text</source>
@@ -384,6 +861,44 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     <message>
         <source>Offsets</source>
         <translation>Позиции</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPanel</name>
+    <message>
+        <source>Delete tag</source>
+        <translation>Удалить метку</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <source>Connect to &amp;server…</source>
+        <translation>Подключиться к &amp;серверу…</translation>
+    </message>
+    <message>
+        <source>&amp;Take next release</source>
+        <translation>&amp;Взять следующий пресс-релиз</translation>
+    </message>
+    <message>
+        <source>Hold the next open release nobody else holds</source>
+        <translation>Занять следующий открытый пресс-релиз, который никем не занят</translation>
+    </message>
+    <message>
+        <source>Release &amp;my holds</source>
+        <translation>&amp;Освободить мои пресс-релизы</translation>
+    </message>
+    <message>
+        <source>No open release is left that nobody else holds.</source>
+        <translation>Не осталось открытых пресс-релизов, которые никем не заняты.</translation>
+    </message>
+    <message>
+        <source>You hold release {id}.</source>
+        <translation>Пресс-релиз {id} закреплён за вами.</translation>
+    </message>
+    <message>
+        <source>Released {count} hold(s).</source>
+        <translation>Освобождено пресс-релизов: {count}.</translation>
     </message>
 </context>
 <context>
@@ -431,6 +946,82 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
     <message>
         <source>Start with an empty database</source>
         <translation>Начать с пустой базы данных</translation>
+    </message>
+</context>
+<context>
+    <name>_TypeTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <source>Roles (comma-separated)</source>
+        <translation>Роли (через запятую)</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>Добавить тип</translation>
+    </message>
+    <message>
+        <source>Remove type</source>
+        <translation>Удалить тип</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts_dialog</name>
+    <message>
+        <source>Import annotations</source>
+        <translation>Импорт разметки</translation>
+    </message>
+    <message>
+        <source>Release Review export (*.jsonl);;All files (*)</source>
+        <translation>Экспорт Release Review (*.jsonl);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Проверка файла…</translation>
+    </message>
+    <message>
+        <source>Importing annotations</source>
+        <translation>Импорт разметки</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts…</source>
+        <translation>Разрешить конфликты…</translation>
+    </message>
+</context>
+<context>
+    <name>mount</name>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+</context>
+<context>
+    <name>small_dialogs</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every tag you make (asked once):</source>
+        <translation>Ваше имя сохраняется с каждой поставленной меткой (спрашивается один раз):</translation>
     </message>
 </context>
 </TS>

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 from ...domain.annotations import Span, Suggestion
 from ...domain.changes import ChangeSet
 from ...domain.enums import ReviewStatus
-from ...domain.errors import NotFoundError, ReleaseReviewError
+from ...domain.errors import ConflictError, NotFoundError, ReleaseReviewError
 from ...domain.releases import Release
 from ...services.context import AppContext
 from ..commands import SetStatusCommand
+from ..errors import show_error
 from ..settings import Settings
 from . import undo
 from .entity_browser import EntityBrowser
@@ -86,9 +87,12 @@ class AnnotationController(EventActions, MenuActions, QObject):
             self.reload()
         self.changes_applied.emit(changes)
 
-    def report_error(self, text: str) -> None:
+    def report_error(self, text: str, exc: ReleaseReviewError | None = None) -> None:
         self.last_error = text
         self.message.emit(text)
+        if isinstance(exc, ConflictError) and self.view.isVisible():
+            show_error(self.widget_parent, exc)  # what changed, with Reload; non-blocking
+            return
         if self.view.isVisible():
             # Window-modal but not blocking: the undo stack is mid-push when this is called.
             box = QMessageBox(QMessageBox.Icon.Warning, "Release Review", text,

@@ -29,7 +29,7 @@ class Host:
     annotate: AnnotateService
     entities: EntityService
     apply: Callable[[ChangeSet, int | None], None]
-    report_error: Callable[[str], None]
+    report_error: Callable[[str, ReleaseReviewError | None], None]
 
 
 class ServiceCommand(QUndoCommand):
@@ -54,10 +54,13 @@ class ServiceCommand(QUndoCommand):
         except ReleaseReviewError as exc:
             self.error = str(exc)
             self.setObsolete(True)
-            self.host.report_error(self.error)
+            self._report(exc, self.error)
             return
         self.done_once = True
         self.host.apply(changes, self.release_id)
+
+    def _report(self, exc: ReleaseReviewError, text: str) -> None:
+        self.host.report_error(text, exc)
 
     def undo(self) -> None:
         if self.error is not None:
@@ -65,7 +68,7 @@ class ServiceCommand(QUndoCommand):
         try:
             changes = self.undo_()
         except ReleaseReviewError as exc:
-            self.host.report_error(f"Could not undo “{self.text()}”: {exc}")
+            self._report(exc, f"Could not undo “{self.text()}”: {exc}")
             return
         self.host.apply(changes, self.release_id)
 

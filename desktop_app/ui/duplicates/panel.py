@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from ...domain.changes import ChangeSet
 from ...domain.duplicates import DetectionReport, PairFilter
 from ...domain.enums import DuplicateKind, PairStatus
-from ...domain.errors import ReleaseReviewError
+from ...domain.errors import ConflictError, ReleaseReviewError
 from ...workers.base import TaskRunner
 from ...workers.dedup_worker import DetectTask
+from ..errors import show_error
 from .pair_model import KIND_LABELS, PairTableModel
 from .side_by_side import SideBySideView
 
@@ -209,6 +210,8 @@ class DuplicatesPanel(QWidget):
         except ReleaseReviewError as exc:
             self.status_label.setText(str(exc))
             self.model.refresh_pairs({pair.id})
+            if isinstance(exc, ConflictError):  # what the other reviewer decided, with Reload
+                show_error(self, exc)
             return
         self._after_decision(pair.id, changes)
 
