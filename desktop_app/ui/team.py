@@ -79,26 +79,27 @@ class TeamActions(QObject):
         return bool(url) and self.window.open_database(url)
 
     def take_next(self) -> int | None:
-        """Hold a release nobody else holds and show it; the id, or None when none is left."""
+        """Take one more release nobody else holds and show it (finished holds go back);
+        when none is free, show another one this reviewer still holds. The id, or None."""
         self._ensure_reviewer()
         queue = self.window.ctx.work_queue
         current = self.window.current_release_id()
         try:
-            changes = queue.next(1)
-            held = list(changes.extra.get("held", ()))
-            if held and held[0] == current and current not in changes.extra.get("taken", ()):
-                # Already working on it: hand over another one.
+            changes = queue.next(1)  # gives back finished holds, renews the open ones
+            taken = list(changes.extra.get("taken", ()))
+            if not taken:
                 more = queue.next(len(queue.mine()) + 1)
                 changes |= more
-                held = list(more.extra.get("taken", ())) or held
+                taken = list(more.extra.get("taken", ()))
+            mine = [i for i in queue.mine() if i != current]
         except ReleaseReviewError as exc:
             show_error(self.window, exc)
             return None
         self.window.refresh(changes)
-        if not held:
+        rid = taken[0] if taken else (mine[0] if mine else None)
+        if rid is None:
             self._say(self.tr("No open release is left that nobody else holds."))
             return None
-        rid = held[0]
         if not self.window.select_release(rid):
             self.window.filter_bar.clear()  # the filter hid it: show everything
             self.window.select_release(rid)
