@@ -8,12 +8,15 @@ number in flight, so memory stays flat and a cancel stops within a few files.
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import pickle
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,22 @@ from .. import importers
 from ..domain.enums import ImportOutcome
 from ..domain.errors import ImportFileError
 from ..domain.releases import ParsedRelease
+from ..text import fold, nfc
+
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(title: str, body: str) -> str:
+    """Hash of the normalised text: two files with the same words are the same release."""
+    normal = _SPACE.sub(" ", nfc(f"{title}\n{body}")).strip().casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def search_shadow(title: str, body: str) -> str:
+    """The folded text the search index matches queries against (storage.search agrees)."""
+    return fold(title + "\n" + body)
+
+log = logging.getLogger(__name__)
 
 KeyFunction = Callable[[ParsedRelease], dict | None]
 
@@ -37,6 +56,8 @@ class FileRead:
     file_hash: str = ""
     parsed: list[ParsedRelease] | None = None
     keys: list[dict | None] | None = None
+    hashes: list[str] | None = None       # content hash of each release
+    folded: list[str] | None = None       # search shadow of each release
     problems: tuple[str, ...] = ()
     outcome: ImportOutcome | None = None   # set when the file is not to be stored
     reason: str = ""
@@ -71,6 +92,8 @@ def read_file(path: Path, keys_for: KeyFunction | None,
                         reason="no release found in the file")
     keys = [keys_for(p) for p in parsed] if keys_for else [None] * len(parsed)
     return FileRead(path, file_hash, list(parsed), keys,
+                    [content_hash(p.title, p.body) for p in parsed],
+                    [search_shadow(p.title, p.body) for p in parsed],
                     tuple(getattr(parsed, "problems", ())))
 
 
@@ -117,18 +140,26 @@ def read_files(files: Sequence[Path], keys_for: KeyFunction | None,
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                initargs=(keys_for, frozenset(stored)))
-    pending: deque[Future[FileRead]] = deque()
+    pending: deque[tuple[Path, Future[FileRead]]] = deque()
     todo = iter(files)
     try:
-        for path in todo:
-            pending.append(pool.submit(_read_in_worker, path))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                break
-        while pending:
-            result = pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.submit(_read_in_worker, nxt))
-            yield result
+        try:
+            for path in todo:
+                pending.append((path, pool.submit(_read_in_worker, path)))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    break
+            while pending:
+                result = pending[0][1].result()
+                pending.popleft()
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(_read_in_worker, nxt)))
+                yield result
+        except BrokenProcessPool:
+            # Workers could not start (e.g. a host program without a __main__ guard) or died:
+            # read the rest here, nothing is lost.
+            log.warning("import workers unavailable; reading the remaining files in turn")
+            for path in [p for p, _ in pending] + list(todo):
+                yield read_file(path, keys_for, stored)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -7,8 +7,6 @@ completes it: a file already stored with the same bytes is recognised and skippe
 
 from __future__ import annotations
 
-import hashlib
-import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,21 +18,11 @@ from ..domain.progress import CancelToken, Progress, ProgressCallback, ignore_pr
 from ..domain.releases import FileReport, ImportReport, ParsedRelease
 from ..storage import Database
 from ..storage import releases as repo
-from ..text import nfc
-from .file_reading import FileRead, KeyFunction, read_files
+from .file_reading import FileRead, KeyFunction, content_hash, read_files
 
 # Releases per transaction, and the longest a batch may stay open.
 BATCH_RELEASES = 500
 BATCH_SECONDS = 0.5
-
-_SPACE = re.compile(r"\s+")
-
-
-def content_hash(title: str, body: str) -> str:
-    """Hash of the normalised text: two files with the same words are the same release."""
-    normal = _SPACE.sub(" ", nfc(f"{title}\n{body}")).strip().casefold()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
 
 def record_key(parsed: ParsedRelease, index: int) -> str:
     return parsed.external_id or f"#{index}"
@@ -118,10 +106,10 @@ class _Batch:
                 known = known_by_file.get((str(r.path), r.file_hash), set())
                 pending.append((r, [i for i, p in enumerate(r.parsed)
                                     if record_key(p, i) not in known]))
-            hashes = [content_hash(r.parsed[i].title, r.parsed[i].body)
-                      for r, fresh in pending for i in fresh]
+            hashes = [r.hashes[i] for r, fresh in pending for i in fresh]
             existing = repo.ids_by_hash(s, hashes)
             new_items: list[tuple[ParsedRelease, str, dict | None]] = []
+            shadows: list[str] = []
             links: list[tuple[int, str, str, str]] = []
             outcomes: list[tuple[FileRead, int, int]] = []
             it = iter(hashes)
@@ -134,11 +122,13 @@ class _Batch:
                     else:
                         existing[h] = -1 - len(new_items)  # placeholder until inserted
                         new_items.append((r.parsed[index], h, r.keys[index]))
+                        shadows.append(r.folded[index])
                         added += 1
                     links.append((existing[h], str(r.path), r.file_hash,
                                   record_key(r.parsed[index], index)))
                 outcomes.append((r, added, dup))
-            new_ids = repo.insert_releases(s, new_items, self.report.run_id, self.sources)
+            new_ids = repo.insert_releases(s, new_items, self.report.run_id, self.sources,
+                                           folded=shadows)
             repo.add_release_files(s, [
                 {"release_id": new_ids[-1 - target] if target < 0 else target,
                  "source_path": spath, "file_hash": fhash, "external_id": key,

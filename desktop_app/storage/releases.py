@@ -123,8 +123,12 @@ def ids_by_hash(session: Session, hashes: Sequence[str]) -> dict[str, int]:
 
 
 def insert_releases(session: Session, items: list[tuple[ParsedRelease, str, dict | None]],
-                    run_id: int | None, sources: SourceCache) -> list[int]:
-    """Insert (release, content hash, match keys) triples and index them; returns new ids."""
+                    run_id: int | None, sources: SourceCache,
+                    folded: list[str] | None = None) -> list[int]:
+    """Insert (release, content hash, match keys) triples and index them; returns new ids.
+
+    `folded`: the search shadow of each release when the caller computed it already.
+    """
     if not items:
         return []
     stamp = now()
@@ -146,8 +150,9 @@ def insert_releases(session: Session, items: list[tuple[ParsedRelease, str, dict
     # Ids must come back in the order of `values` (not guaranteed for a batched RETURNING).
     stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
     ids = list(session.scalars(stmt, values))
-    index_rows(session, [{"id": i, "title": v["title"], "body": v["body"]}
-                         for i, v in zip(ids, values, strict=True)])
+    shadows = folded or [None] * len(ids)
+    index_rows(session, [{"id": i, "title": v["title"], "body": v["body"], "folded": f}
+                         for i, v, f in zip(ids, values, shadows, strict=True)])
     return ids
 
 

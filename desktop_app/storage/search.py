@@ -18,18 +18,23 @@ _INSERT_OTHER = text(
 
 
 def index_rows(session: Session, rows: list[dict]) -> None:
-    """rows: dicts with id, title, body."""
+    """rows: dicts with id, title, body, and optionally `folded` when already computed."""
     if not rows:
         return
     params = [{"id": r["id"], "title": r["title"], "body": r["body"],
-               "folded": fold(r["title"] + "\n" + r["body"])} for r in rows]
+               "folded": r.get("folded") or search_shadow(r["title"], r["body"])} for r in rows]
     stmt = _INSERT_SQLITE if session.get_bind().dialect.name == "sqlite" else _INSERT_OTHER
     session.execute(stmt, params)
 
 
+def search_shadow(title: str, body: str) -> str:
+    """The folded text the index matches user queries against."""
+    return fold(title + "\n" + body)
+
+
 def unindex_row(session: Session, row: dict) -> None:
     params = {"id": row["id"], "title": row["title"], "body": row["body"],
-              "folded": fold(row["title"] + "\n" + row["body"])}
+              "folded": search_shadow(row["title"], row["body"])}
     if session.get_bind().dialect.name == "sqlite":
         session.execute(_DELETE_SQLITE, params)
     else:
