@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QLocale, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -30,7 +30,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search title and text, any script…  (Ctrl+F)")
+        self.search.setPlaceholderText(QCoreApplication.translate("FilterBar", "Search title and text, any script…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
 
@@ -46,15 +46,15 @@ class FilterBar(QWidget):
         self.date_to = self._date_edit("date_to", "to YYYY-MM-DD", date_rx)
 
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
-        self.clear_button.setToolTip("Clear every filter and the search")
+        self.clear_button.setText(QCoreApplication.translate("FilterBar", "Clear"))
+        self.clear_button.setToolTip(QCoreApplication.translate("FilterBar", "Clear every filter and the search"))
         self.clear_button.clicked.connect(self.clear)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.language)
-        layout.addWidget(QLabel("Date", self))
+        layout.addWidget(QLabel(QCoreApplication.translate("FilterBar", "Date"), self))
         layout.addWidget(self.date_from)
         layout.addWidget(self.date_to)
         layout.addWidget(self.source)
@@ -87,7 +87,7 @@ class FilterBar(QWidget):
         edit.setObjectName(name)
         edit.setPlaceholderText(hint)
         edit.setValidator(validator)
-        edit.setToolTip("A year, a month (YYYY-MM) or a day (YYYY-MM-DD); inclusive")
+        edit.setToolTip(QCoreApplication.translate("FilterBar", "A year, a month (YYYY-MM) or a day (YYYY-MM-DD); inclusive"))
         edit.setFixedWidth(self.fontMetrics().horizontalAdvance("from YYYY-MM-DD") + 24)
         return edit
 

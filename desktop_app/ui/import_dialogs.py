@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +38,7 @@ class ImportProgressDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Importing releases")
+        self.setWindowTitle(QCoreApplication.translate("ImportProgressDialog", "Importing releases"))
         self.setModal(False)
         self.setMinimumWidth(460)
         self.count_label = plain_label(self, "import_count")
@@ -39,7 +46,7 @@ class ImportProgressDialog(QDialog):
         self.file_label.setWordWrap(False)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)  # busy until the file count is known
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportProgressDialog", "Cancel"), self)
         self.cancel_button.clicked.connect(self._cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count_label)
@@ -48,12 +55,12 @@ class ImportProgressDialog(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(buttons)
-        self.count_label.setText("Looking for files…")
+        self.count_label.setText(QCoreApplication.translate("ImportProgressDialog", "Looking for files…"))
 
     def update_progress(self, done: int, total: int, message: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, total))
-        self.count_label.setText(f"{done} of {total} files")
+        self.count_label.setText(QCoreApplication.translate("ImportProgressDialog", "{done} of {total} files").format(done=done, total=total))
         if done < total:
             name = Path(message).name if message else ""
             metrics = self.file_label.fontMetrics()
@@ -121,7 +128,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary_label)
         self.problems_view: QTableView | None = None
         if report.problems:
-            layout.addWidget(QLabel("Files that were not imported:", self))
+            layout.addWidget(QLabel(QCoreApplication.translate("ImportReportDialog", "Files that were not imported:"), self))
             view = QTableView(self)
             view.setObjectName("import_problems")
             view.setModel(ProblemsModel(report.problems, view))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from ..domain.changes import ChangeSet
@@ -40,7 +40,7 @@ class ImportFlow(QObject):
     def start(self, paths: Sequence[Path]) -> ImportTask | None:
         w = self.window
         if self.task is not None:
-            w.statusBar().showMessage("An import is already running.", 5000)
+            w.statusBar().showMessage(QCoreApplication.translate("ImportFlow", "An import is already running."), 5000)
             return None
         task = ImportTask(w.ctx.ingest, paths)
         dialog = ImportProgressDialog(w)
@@ -58,7 +58,7 @@ class ImportFlow(QObject):
     def choose_files(self) -> None:
         settings = self.window.settings
         files, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import releases", settings.get(Keys.LAST_IMPORT_FOLDER), IMPORT_FILTER)
+            self.window, QCoreApplication.translate("ImportFlow", "Import releases"), settings.get(Keys.LAST_IMPORT_FOLDER), IMPORT_FILTER)
         if files:
             settings.set(Keys.LAST_IMPORT_FOLDER, str(Path(files[0]).parent))
             self.start([Path(f) for f in files])
@@ -66,7 +66,7 @@ class ImportFlow(QObject):
     def choose_folder(self) -> None:
         settings = self.window.settings
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Import a folder of releases", settings.get(Keys.LAST_IMPORT_FOLDER))
+            self.window, QCoreApplication.translate("ImportFlow", "Import a folder of releases"), settings.get(Keys.LAST_IMPORT_FOLDER))
         if folder:
             settings.set(Keys.LAST_IMPORT_FOLDER, folder)
             self.start([Path(folder)])

@@ -7,7 +7,7 @@ layers of ExtraSelections (search hits here; tags and other marks can add their 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -150,11 +150,11 @@ class ReaderPane(QWidget):
             self._layers[layer] = []
         if release is None:
             self._map = Utf16Map("")
-            self.title_label.setText("No release selected")
+            self.title_label.setText(QCoreApplication.translate("ReaderPane", "No release selected"))
             for label in self.meta_labels.values():
                 label.setText(EMPTY)
             self.text_edit.setPlainText("")
-            self.text_edit.setPlaceholderText("Select a release in the list to read it here.")
+            self.text_edit.setPlaceholderText(QCoreApplication.translate("ReaderPane", "Select a release in the list to read it here."))
             self.hits_label.setText("")
             self._apply_layers()
             self.release_shown.emit(None)
@@ -218,7 +218,7 @@ class ReaderPane(QWidget):
         ranges = LibraryService.hit_ranges(r.text, self._query) if r and self._query else []
         self.set_highlights(SEARCH_LAYER, ranges, search_hit_format())
         if ranges:
-            self.hits_label.setText(f"{len(ranges)} search hit{'s' if len(ranges) > 1 else ''}")
+            self.hits_label.setText((QCoreApplication.translate("ReaderPane", "{count} search hit") if len(ranges) == 1 else QCoreApplication.translate("ReaderPane", "{count} search hits")).format(count=len(ranges)))
             self.scroll_to(ranges[0][0])
         else:
             self.hits_label.setText("")

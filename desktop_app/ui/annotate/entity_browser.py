@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -97,12 +104,12 @@ class EntityBrowser(QDialog):
     def __init__(self, entities: EntityService, schema: AnnotationSchema, host: undo.Host,
                  stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Entities")
+        self.setWindowTitle(QCoreApplication.translate("EntityBrowser", "Entities"))
         self.setObjectName("entity_browser")
         self.entities, self.schema, self.host, self.stack = entities, schema, host, stack
         self.model = EntityListModel(entities, schema, self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search names and aliases in any script")
+        self.search.setPlaceholderText(QCoreApplication.translate("EntityBrowser", "Search names and aliases in any script"))
         self.search.textChanged.connect(lambda _t: self.reload())
         self.type_box = QComboBox(self)
         self.type_box.addItem("All types", None)
@@ -154,10 +161,10 @@ class EntityBrowser(QDialog):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.name)
         rl.addLayout(entity_buttons)
-        rl.addWidget(QLabel("Aliases (any script):", self))
+        rl.addWidget(QLabel(QCoreApplication.translate("EntityBrowser", "Aliases (any script):"), self))
         rl.addWidget(self.aliases, 1)
         rl.addLayout(alias_buttons)
-        rl.addWidget(QLabel("Mentions across releases and languages:", self))
+        rl.addWidget(QLabel(QCoreApplication.translate("EntityBrowser", "Mentions across releases and languages:"), self))
         rl.addWidget(self.mentions, 2)
         split = QSplitter(self)
         split.addWidget(left)
@@ -200,7 +207,7 @@ class EntityBrowser(QDialog):
         self.aliases.clear()
         self.mentions.clear()
         if eid is None:
-            self.name.setText("No entity")
+            self.name.setText(QCoreApplication.translate("EntityBrowser", "No entity"))
             return
         ent = self.entities.get(eid)
         etype = self.schema.entity_type(ent.type_id)
@@ -215,7 +222,7 @@ class EntityBrowser(QDialog):
             item = QListWidgetItem(f"[{m.language or '?'}] {m.text} — {m.title}")
             item.setData(ID_ROLE, (m.release_id, m.start, m.end))
             self.mentions.addItem(item)
-        self.mentions.setToolTip(f"{len(mentions)} mentions in {', '.join(langs) or 'no release'}")
+        self.mentions.setToolTip(QCoreApplication.translate("EntityBrowser", "{count} mentions in {languages}").format(count=len(mentions), languages=", ".join(langs) or QCoreApplication.translate("EntityBrowser", "no release")))
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.entities or changes.annotations:
@@ -240,7 +247,7 @@ class EntityBrowser(QDialog):
         if eid is None:
             return
         if text is None:
-            text, ok = QInputDialog.getText(self, "Add alias", "Alias (any script):")
+            text, ok = QInputDialog.getText(self, QCoreApplication.translate("EntityBrowser", "Add alias"), QCoreApplication.translate("EntityBrowser", "Alias (any script):"))
             if not ok:
                 return
         if text.strip():
@@ -266,7 +273,7 @@ class EntityBrowser(QDialog):
         if eid is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename", "Canonical name:",
+            name, ok = QInputDialog.getText(self, QCoreApplication.translate("EntityBrowser", "Rename"), QCoreApplication.translate("EntityBrowser", "Canonical name:"),
                                             text=self.entities.get(eid).canonical_name)
             if not ok:
                 return
@@ -282,9 +289,9 @@ class EntityBrowser(QDialog):
             return
         g, k = self.entities.get(gone), self.entities.get(target)
         if keep is None and QMessageBox.question(
-                self, "Merge entities",
-                f"Merge {g.canonical_name} into {k.canonical_name}? Its aliases and "
-                f"{plural(g.mention_count, 'mention')} move over (undo brings them back).") != \
+                self, QCoreApplication.translate("EntityBrowser", "Merge entities"),
+                QCoreApplication.translate("EntityBrowser", "Merge {canonical_name} into {canonical_name2}? Its aliases and {mention_count} move over (undo brings them back).").format(canonical_name=g.canonical_name, canonical_name2=k.canonical_name, mention_count=plural(g.mention_count, 'mention'),
+                    count=g.mention_count)) != \
                 QMessageBox.StandardButton.Yes:
             return
         self.stack.push(undo.MergeEntitiesCommand(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,7 +45,7 @@ class EventDialog(QDialog):
                  initial: EventDraft | None = None, release_date: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Event")
+        self.setWindowTitle(QCoreApplication.translate("EventDialog", "Event"))
         self.setObjectName("event_dialog")
         self.schema = schema
         self.spans = list(spans)
@@ -66,7 +66,7 @@ class EventDialog(QDialog):
         if init.trigger_span_id is not None:
             self.trigger_box.setCurrentIndex(max(0, self.trigger_box.findData(init.trigger_span_id)))
         self.date_edit = QLineEdit(init.date_iso or release_date or "", self)
-        self.date_edit.setPlaceholderText("2023-03-01, 2023-03 or 2023")
+        self.date_edit.setPlaceholderText(QCoreApplication.translate("EventDialog", "2023-03-01, 2023-03 or 2023"))
         self.location_box = QComboBox(self)
         self.location_box.setEditable(True)
         self.location_box.addItem("")
@@ -78,20 +78,20 @@ class EventDialog(QDialog):
 
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("participants")
-        self.table.setHorizontalHeaderLabels(["Role", "Filled by", ""])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("EventDialog", "Role"), QCoreApplication.translate("EventDialog", "Filled by"), ""])
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(1, 280)
-        add = QPushButton("Add participant", self)
+        add = QPushButton(QCoreApplication.translate("EventDialog", "Add participant"), self)
         add.clicked.connect(lambda: self.add_participant())
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00020;")
 
         form = QFormLayout()
-        form.addRow("Type:", self.type_box)
-        form.addRow("Trigger:", self.trigger_box)
-        form.addRow("Date:", self.date_edit)
-        form.addRow("Location:", self.location_box)
+        form.addRow(QCoreApplication.translate("EventDialog", "Type:"), self.type_box)
+        form.addRow(QCoreApplication.translate("EventDialog", "Trigger:"), self.trigger_box)
+        form.addRow(QCoreApplication.translate("EventDialog", "Date:"), self.date_edit)
+        form.addRow(QCoreApplication.translate("EventDialog", "Location:"), self.location_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept)
@@ -101,7 +101,7 @@ class EventDialog(QDialog):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Participants:", self))
+        layout.addWidget(QLabel(QCoreApplication.translate("EventDialog", "Participants:"), self))
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -148,7 +148,7 @@ class EventDialog(QDialog):
         elif entity_id is not None:
             filler.setCurrentIndex(max(0, filler.findData(f"e:{entity_id}")))
         remove = QPushButton("✕", self.table)
-        remove.setToolTip("Remove this participant")
+        remove.setToolTip(QCoreApplication.translate("EventDialog", "Remove this participant"))
         remove.clicked.connect(lambda _c=False, b=filler: self._remove_row(b))
         self.table.setCellWidget(row, 0, role_box)
         self.table.setCellWidget(row, 1, filler)
@@ -213,7 +213,7 @@ class LinkEventsDialog(QDialog):
                  candidates: Sequence[tuple[Event, str, str | None]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link the same event across releases")
+        self.setWindowTitle(QCoreApplication.translate("LinkEventsDialog", "Link the same event across releases"))
         self.chosen: list[int] = []
         self.list = QListWidget(self)
         for ev, title, lang in candidates:

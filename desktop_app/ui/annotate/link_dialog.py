@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +44,7 @@ class LinkEntityDialog(QDialog):
         self.hits: list[EntityHit] = []
 
         self.query = QLineEdit(mention, self)
-        self.query.setPlaceholderText("Name or alias, in any script")
+        self.query.setPlaceholderText(QCoreApplication.translate("LinkEntityDialog", "Name or alias, in any script"))
         self.query.textChanged.connect(self.search)
         self.same_type_only = QComboBox(self)
         self.same_type_only.addItem("All types", None)
@@ -62,24 +62,24 @@ class LinkEntityDialog(QDialog):
         top.addWidget(self.query, 1)
         top.addWidget(self.same_type_only)
 
-        new_box = QGroupBox("Or create a new entity", self)
+        new_box = QGroupBox(QCoreApplication.translate("LinkEntityDialog", "Or create a new entity"), self)
         self.new_name = QLineEdit(mention, new_box)
         self.new_type = QComboBox(new_box)
         for t in schema.entity_types:
             self.new_type.addItem(t.name, t.id)
         if type_id is not None:
             self.new_type.setCurrentIndex(max(0, self.new_type.findData(type_id)))
-        create = QPushButton("Create and link", new_box)
+        create = QPushButton(QCoreApplication.translate("LinkEntityDialog", "Create and link"), new_box)
         create.setObjectName("create_entity")
         create.clicked.connect(self._create)
         form = QFormLayout(new_box)
-        form.addRow("Canonical name:", self.new_name)
-        form.addRow("Type:", self.new_type)
+        form.addRow(QCoreApplication.translate("LinkEntityDialog", "Canonical name:"), self.new_name)
+        form.addRow(QCoreApplication.translate("LinkEntityDialog", "Type:"), self.new_type)
         form.addRow(create)
         new_box.setVisible(allow_create)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.link_button = buttons.addButton("Link", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.link_button = buttons.addButton(QCoreApplication.translate("LinkEntityDialog", "Link"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.link_button.setDefault(True)
         self.link_button.clicked.connect(self._link)
         buttons.rejected.connect(self.reject)
@@ -109,15 +109,15 @@ class LinkEntityDialog(QDialog):
                      f"— {aliases}  ({plural(hit.entity.mention_count, 'mention')})")
             item = QListWidgetItem(label)
             item.setData(ENTITY_ROLE, hit.entity.id)
-            item.setToolTip(f"matched {hit.matched_alias!r}, score {hit.score:.0f}")
+            item.setToolTip(QCoreApplication.translate("LinkEntityDialog", "matched {matched_alias!r}, score {score:.0f}").format(matched_alias=hit.matched_alias, score=hit.score))
             if etype:
                 item.setData(Qt.ItemDataRole.DecorationRole, QColor(etype.colour))
             self.results.addItem(item)
         if self.hits:
             self.results.setCurrentRow(0)
-            self.message.setText(f"{len(self.hits)} entities found")
+            self.message.setText(QCoreApplication.translate("LinkEntityDialog", "{hits} entities found").format(hits=len(self.hits)))
         else:
-            self.message.setText("No entity found: create one below.")
+            self.message.setText(QCoreApplication.translate("LinkEntityDialog", "No entity found: create one below."))
         return self.hits
 
     def choose(self, row: int) -> None:
@@ -127,7 +127,7 @@ class LinkEntityDialog(QDialog):
     def _link(self) -> None:
         item = self.results.currentItem()
         if item is None:
-            self.message.setText("Choose an entity in the list, or create a new one.")
+            self.message.setText(QCoreApplication.translate("LinkEntityDialog", "Choose an entity in the list, or create a new one."))
             return
         self.chosen_entity_id = item.data(ENTITY_ROLE)
         self.accept()
@@ -135,7 +135,7 @@ class LinkEntityDialog(QDialog):
     def _create(self) -> None:
         name = " ".join(self.new_name.text().split())
         if not name:
-            self.message.setText("The new entity needs a name.")
+            self.message.setText(QCoreApplication.translate("LinkEntityDialog", "The new entity needs a name."))
             return
         self.new_entity = (self.new_type.currentData(), name)
         self.accept()

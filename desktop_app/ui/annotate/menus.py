@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QMenu
 
 from . import undo
@@ -23,7 +23,7 @@ class MenuActions:
     def span_menu(self, span_id: int) -> QMenu:
         menu = QMenu(self.view)
         sp = next(s for s in self.spans if s.id == span_id)
-        retype = menu.addMenu("Change type")
+        retype = menu.addMenu(QCoreApplication.translate("MenuActions", "Change type"))
         for t in self.annotate.schema().entity_types:
             act = retype.addAction(f"{t.name}\t{t.shortcut or ''}")
             act.setCheckable(True)
@@ -54,18 +54,18 @@ class MenuActions:
         menu = QMenu(self.view)
         schema = self.annotate.schema()
         if self.view.selected_span() is not None:
-            tag_as = menu.addMenu("Tag as")
+            tag_as = menu.addMenu(QCoreApplication.translate("MenuActions", "Tag as"))
             for t in schema.entity_types:
                 tag_as.addAction(f"{t.name}\t{t.shortcut or ''}",
                                  lambda tid=t.id: self.tag_selection(tid))
             menu.addAction("New entity from selection\tCtrl+Shift+K",
                            self.new_entity_from_selection)
-            ev = menu.addMenu("New event from selection")
+            ev = menu.addMenu(QCoreApplication.translate("MenuActions", "New event from selection"))
             for t in schema.event_types:
                 ev.addAction(f"{t.name}\t{t.shortcut or ''}", lambda tid=t.id: self.new_event(tid))
         spans = self.view.spans_at(offset)
         if spans:
-            menu.addMenu(self.span_menu(spans[0])).setText(f"Tag “{spans[0].text}”")
+            menu.addMenu(self.span_menu(spans[0])).setText(QCoreApplication.translate("MenuActions", "Tag “{text}”").format(text=spans[0].text))
         sug = self.view.suggestion_at(offset)
         if sug is not None:
             self.view.current_suggestion = self.suggestions.index(sug)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from .controller import AnnotationController
 from .panels import EventsPanel, TagsPanel
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 def mount_annotation(window: MainWindow) -> AnnotationController:
     view = AnnotatedTextView()
     tags, events = TagsPanel(), EventsPanel()
-    tags.setWindowTitle("Tags")
-    events.setWindowTitle("Events")
+    tags.setWindowTitle(QCoreApplication.translate("mount", "Tags"))
+    events.setWindowTitle(QCoreApplication.translate("mount", "Events"))
     controller = AnnotationController(window.ctx, view, tags, events, window.undo_stack,
                                       window.settings, window)
     window.reader.set_text_widget(view)

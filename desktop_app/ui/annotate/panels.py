@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +60,7 @@ class TagsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("TagsModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -105,7 +112,7 @@ class TagsPanel(QWidget):
         self.view.clicked.connect(self._activated)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        delete = QPushButton("Delete tag", self)
+        delete = QPushButton(QCoreApplication.translate("TagsPanel", "Delete tag"), self)
         delete.clicked.connect(self._delete)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -159,7 +166,7 @@ class EventsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("events_panel")
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Event", "Date", "Location", "Versions"])
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("EventsPanel", "Event"), QCoreApplication.translate("EventsPanel", "Date"), QCoreApplication.translate("EventsPanel", "Location"), QCoreApplication.translate("EventsPanel", "Versions")])
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

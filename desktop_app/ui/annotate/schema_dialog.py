@@ -3,7 +3,7 @@ shortcut; event types with their roles. Saved type by type; every refusal is exp
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -32,15 +32,16 @@ class _TypeTable(QWidget):
     def __init__(self, events: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.events = events
-        headers = ["Name", "Colour", "Key"] + (["Roles (comma-separated)"] if events else [])
+        headers = [QCoreApplication.translate("_TypeTable", "Name"), QCoreApplication.translate("_TypeTable", "Colour"), QCoreApplication.translate("_TypeTable", "Key")] + (
+            [QCoreApplication.translate("_TypeTable", "Roles (comma-separated)")] if events else [])
         self.table = QTableWidget(0, len(headers), self)
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.removed: list[int] = []
-        add = QPushButton("Add type", self)
+        add = QPushButton(QCoreApplication.translate("_TypeTable", "Add type"), self)
         add.clicked.connect(lambda: self.add_row(None, "", "#808080", "", ()))
-        remove = QPushButton("Remove type", self)
+        remove = QPushButton(QCoreApplication.translate("_TypeTable", "Remove type"), self)
         remove.clicked.connect(self.remove_current)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -104,7 +105,7 @@ def set_swatch(button: QPushButton, colour: str) -> None:
 class SchemaDialog(QDialog):
     def __init__(self, annotate: AnnotateService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Annotation schema")
+        self.setWindowTitle(QCoreApplication.translate("SchemaDialog", "Annotation schema"))
         self.setObjectName("schema_dialog")
         self.annotate = annotate
         schema = annotate.schema(reload=True)
@@ -115,8 +116,8 @@ class SchemaDialog(QDialog):
         for t in schema.event_types:
             self.event_table.add_row(t.id, t.name, t.colour, t.shortcut or "", t.roles)
         tabs = QTabWidget(self)
-        tabs.addTab(self.entity_table, "Entity types")
-        tabs.addTab(self.event_table, "Event types")
+        tabs.addTab(self.entity_table, QCoreApplication.translate("SchemaDialog", "Entity types"))
+        tabs.addTab(self.event_table, QCoreApplication.translate("SchemaDialog", "Event types"))
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)

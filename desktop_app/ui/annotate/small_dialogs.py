@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,10 +31,10 @@ class CheatSheetDialog(QDialog):
 
     def __init__(self, rows: Sequence[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(QCoreApplication.translate("CheatSheetDialog", "Keyboard shortcuts"))
         self.setObjectName("cheat_sheet")
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Key", "Action"])
+        self.tree.setHeaderLabels([QCoreApplication.translate("CheatSheetDialog", "Key"), QCoreApplication.translate("CheatSheetDialog", "Action")])
         self.tree.setRootIsDecorated(False)
         groups: dict[str, QTreeWidgetItem] = {}
         for group, key, what in rows:
@@ -82,7 +82,7 @@ def summary_text(summary: SessionSummary | None) -> str:
 class SessionSummaryDialog(QDialog):
     def __init__(self, summary: SessionSummary | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review session")
+        self.setWindowTitle(QCoreApplication.translate("SessionSummaryDialog", "Review session"))
         self.label = QLabel(summary_text(summary), self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -99,7 +99,7 @@ def reviewer_name(settings: Settings, parent: QWidget | None, ask: bool = True) 
     if name or not ask:
         return name or None
     text, ok = QInputDialog.getText(
-        parent, "Your name", "Your name is recorded with every tag you make (asked once):")
+        parent, QCoreApplication.translate("small_dialogs", "Your name"), QCoreApplication.translate("small_dialogs", "Your name is recorded with every tag you make (asked once):"))
     name = " ".join(text.split()) if ok else ""
     if name:
         settings.set(REVIEWER, name)

@@ -6,7 +6,7 @@ the tests, screenshots and any window that wants the whole workbench at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -26,8 +26,8 @@ class AnnotationWorkbench(QWidget):
         self.tags = TagsPanel(self)
         self.events = EventsPanel(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.tags, "Tags")
-        self.tabs.addTab(self.events, "Events")
+        self.tabs.addTab(self.tags, QCoreApplication.translate("AnnotationWorkbench", "Tags"))
+        self.tabs.addTab(self.events, QCoreApplication.translate("AnnotationWorkbench", "Events"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.view)
         split.addWidget(self.tabs)

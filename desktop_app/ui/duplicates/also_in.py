@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...services.dedup import DedupService
@@ -36,7 +36,7 @@ class AlsoInLabel(QLabel):
             return
         links = ", ".join(f'<a href="{v.release_id}">{html.escape(v.language or "?")}</a>'
                           for v in versions)
-        self.setText(f"Also in: {links}")
+        self.setText(QCoreApplication.translate("AlsoInLabel", "Also in: {links}").format(links=links))
         self.setToolTip("<qt>" + "<br>".join(html.escape(f"{v.language or '?'}: {v.title}")
                                               for v in versions) + "</qt>")
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.duplicates import DuplicatePair, PairFilter
@@ -90,7 +96,7 @@ class PairTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return QCoreApplication.translate("PairTableModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,7 +124,7 @@ class PairTableModel(QAbstractTableModel):
         if col == 0:
             return f"{p.score:.3f}"
         if col == 1:
-            return KIND_LABELS[p.kind]
+            return QCoreApplication.translate("PairTableModel", KIND_LABELS[p.kind])
         if col == 2:
             return f"{p.lang_a or '?'} ↔ {p.lang_b or '?'}"
         if col == 3:
@@ -128,6 +134,6 @@ class PairTableModel(QAbstractTableModel):
         if col == 5:
             return p.evidence.summary()
         if col == 6:
-            return p.status.value
+            return QCoreApplication.translate("PairStatus", p.status.value)
         group = p.group_a if p.group_a is not None and p.group_a == p.group_b else None
         return f"G{group}" if group is not None else ""

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -86,7 +93,7 @@ class ConflictModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return QCoreApplication.translate("ConflictModel", self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
 
@@ -99,7 +106,7 @@ class ConflictsDialog(QDialog):
                  reviewer: str | None = None, library: LibraryService | None = None) -> None:
         super().__init__(parent)
         self.service, self.reviewer, self.library = service, reviewer, library
-        self.setWindowTitle("Merge conflicts")
+        self.setWindowTitle(QCoreApplication.translate("ConflictsDialog", "Merge conflicts"))
         self.resize(900, 360)
         layout = QVBoxLayout(self)
         self.info = plain_label(self, "conflict_info")
@@ -165,7 +172,7 @@ class ConflictsDialog(QDialog):
         try:
             change = self.service.resolve(c.id, choice, self.reviewer)
         except ReleaseReviewError as exc:
-            QMessageBox.warning(self, "Cannot resolve", str(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("ConflictsDialog", "Cannot resolve"), str(exc))
             self.reload()
             return None
         row = self.model.conflicts.index(c)
@@ -186,17 +193,17 @@ def import_annotations(service: MergeService, runner: TaskRunner, parent: QWidge
     """
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
-            parent, "Import annotations", str(Path.home()),
-            "Release Review export (*.jsonl);;All files (*)")
+            parent, QCoreApplication.translate("conflicts_dialog", "Import annotations"), str(Path.home()),
+            QCoreApplication.translate("conflicts_dialog", "Release Review export (*.jsonl);;All files (*)"))
         if not chosen:
             return None
         path = Path(chosen)
-    progress = QProgressDialog("", "Cancel", 0, 0, parent)
+    progress = QProgressDialog("", QCoreApplication.translate("conflicts_dialog", "Cancel"), 0, 0, parent)
     label = QLabel(progress)
     label.setTextFormat(Qt.TextFormat.PlainText)   # file names are never markup
     progress.setLabel(label)
-    progress.setLabelText("Checking the file…")
-    progress.setWindowTitle("Importing annotations")
+    progress.setLabelText(QCoreApplication.translate("conflicts_dialog", "Checking the file…"))
+    progress.setWindowTitle(QCoreApplication.translate("conflicts_dialog", "Importing annotations"))
     progress.setMinimumDuration(300)
     task = MergeTask(service, path)
     progress.canceled.connect(task.cancel)
@@ -218,7 +225,7 @@ def import_annotations(service: MergeService, runner: TaskRunner, parent: QWidge
         box.setTextFormat(Qt.TextFormat.PlainText)
         review = None
         if report.conflicts:
-            review = box.addButton("Resolve conflicts…", QMessageBox.ButtonRole.AcceptRole)
+            review = box.addButton(QCoreApplication.translate("conflicts_dialog", "Resolve conflicts…"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if review is not None and box.clickedButton() is review:
             ConflictsDialog(service, parent, library=library).exec()

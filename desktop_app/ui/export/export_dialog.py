@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +57,7 @@ class ExportDialog(QDialog):
         self.folder = folder or Path.home()
         self.task: ExportTask | None = None
         self.summary: ExportSummary | None = None
-        self.setWindowTitle("Export annotated releases")
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export annotated releases"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.addWidget(self._target_box())
@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
         self.summary_view.setVisible(False)
         layout.addWidget(self.summary_view, 1)
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton("Export",
+        self.export_button = self.buttons.addButton(QCoreApplication.translate("ExportDialog", "Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -91,31 +91,31 @@ class ExportDialog(QDialog):
     # --- building ------------------------------------------------------------------------
 
     def _target_box(self) -> QGroupBox:
-        box = QGroupBox("Format and destination", self)
+        box = QGroupBox(QCoreApplication.translate("ExportDialog", "Format and destination"), self)
         form = QFormLayout(box)
         self.format_combo = QComboBox(box)
         self.format_combo.setObjectName("export_format")
         for fmt in ExportFormat:
             self.format_combo.addItem(fmt.label, fmt.value)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
-        form.addRow("Format", self.format_combo)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Format"), self.format_combo)
         row = QHBoxLayout()
         self.path_edit = QLineEdit(box)
         self.path_edit.setObjectName("export_path")
-        browse = QPushButton("Browse…", box)
+        browse = QPushButton(QCoreApplication.translate("ExportDialog", "Browse…"), box)
         browse.clicked.connect(self._browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("Save to", row)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Save to"), row)
         self.scheme_combo = QComboBox(box)
         self.scheme_combo.addItems(["IOB2", "BIOES"])
-        form.addRow("CoNLL tags", self.scheme_combo)
-        self.predictions_check = QCheckBox("as predictions (pre-annotations)", box)
-        form.addRow("Label Studio", self.predictions_check)
+        form.addRow(QCoreApplication.translate("ExportDialog", "CoNLL tags"), self.scheme_combo)
+        self.predictions_check = QCheckBox(QCoreApplication.translate("ExportDialog", "as predictions (pre-annotations)"), box)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Label Studio"), self.predictions_check)
         return box
 
     def _filter_box(self) -> QGroupBox:
-        box = QGroupBox("Which releases", self)
+        box = QGroupBox(QCoreApplication.translate("ExportDialog", "Which releases"), self)
         form = QFormLayout(box)
         status_row = QHBoxLayout()
         self.status_checks: dict[ReviewStatus, QCheckBox] = {}
@@ -124,18 +124,18 @@ class ExportDialog(QDialog):
             check.toggled.connect(self._changed)
             status_row.addWidget(check)
             self.status_checks[status] = check
-        form.addRow("Review status", status_row)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Review status"), status_row)
         self.lang_edit = self._line(box, "export_languages",
                                     ", ".join(self.ctx.library.languages()[:6]) or "fr, az, ru")
-        form.addRow("Languages", self.lang_edit)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Languages"), self.lang_edit)
         self.source_edit = self._line(box, "export_sources", "source names, comma-separated")
-        form.addRow("Sources", self.source_edit)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Sources"), self.source_edit)
         dates = QHBoxLayout()
         self.from_edit = self._line(box, "export_from", "from (2023 or 2023-03-01)")
         self.to_edit = self._line(box, "export_to", "to (inclusive)")
         dates.addWidget(self.from_edit)
         dates.addWidget(self.to_edit)
-        form.addRow("Dates", dates)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Dates"), dates)
         self.tag_list = QListWidget(box)
         self.tag_list.setObjectName("export_tags")
         self.tag_list.setMaximumHeight(90)
@@ -145,16 +145,16 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.tag_list.itemChanged.connect(self._changed)
-        form.addRow("Has a tag", self.tag_list)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Has a tag"), self.tag_list)
         self.entity_edit = self._line(box, "export_entities", "entity names or aliases")
-        form.addRow("Mentions", self.entity_edit)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Mentions"), self.entity_edit)
         groups = QHBoxLayout()
         self.group_edit = self._line(box, "export_groups", "version group numbers")
-        self.grouped_check = QCheckBox("only releases with versions", box)
+        self.grouped_check = QCheckBox(QCoreApplication.translate("ExportDialog", "only releases with versions"), box)
         self.grouped_check.toggled.connect(self._changed)
         groups.addWidget(self.group_edit, 1)
         groups.addWidget(self.grouped_check)
-        form.addRow("Version groups", groups)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Version groups"), groups)
         return box
 
     def _line(self, parent: QWidget, name: str, placeholder: str) -> QLineEdit:
@@ -182,9 +182,9 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         start = self.path_edit.text() or str(self.folder)
         if self.fmt.writes_folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export into an empty folder", start)
+            chosen = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExportDialog", "Export into an empty folder"), start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", start)
+            chosen, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("ExportDialog", "Export to file"), start)
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -221,8 +221,8 @@ class ExportDialog(QDialog):
             self.count_label.setText(str(exc))
             self.export_button.setEnabled(False)
             return
-        self.count_label.setText(f"{_n(releases, 'release')} and "
-                                 f"{_n(pairs, 'duplicate pair')} selected")
+        self.count_label.setText(QCoreApplication.translate("ExportDialog", "{releases} and {pairs} selected").format(releases=_n(releases, 'release'), pairs=_n(pairs, 'duplicate pair'),
+                         release_count=releases, pair_count=pairs))
         self.export_button.setEnabled(releases > 0 and self.task is None)
 
     # --- running -------------------------------------------------------------------------
@@ -235,7 +235,7 @@ class ExportDialog(QDialog):
             return
         target = Path(self.path_edit.text().strip()).expanduser()
         if not self.path_edit.text().strip():
-            self.count_label.setText("Choose where to save the export.")
+            self.count_label.setText(QCoreApplication.translate("ExportDialog", "Choose where to save the export."))
             return
         options = {"scheme": self.scheme_combo.currentText(),
                    "predictions": self.predictions_check.isChecked()}
@@ -273,7 +273,7 @@ class ExportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.task = None
         self.bar.setVisible(False)
-        self.count_label.setText(f"Export failed: {exc}")
+        self.count_label.setText(QCoreApplication.translate("ExportDialog", "Export failed: {exc}").format(exc=exc))
         for box in self.findChildren(QGroupBox):
             box.setEnabled(True)
         self.export_button.setEnabled(True)
@@ -282,7 +282,7 @@ class ExportDialog(QDialog):
         """Cancel stops a running export (nothing is left behind) before closing."""
         if self.task is not None:
             self.cancel_button.setEnabled(False)
-            self.count_label.setText("Cancelling…")
+            self.count_label.setText(QCoreApplication.translate("ExportDialog", "Cancelling…"))
             self.task.cancel()
             return
         super().reject()
