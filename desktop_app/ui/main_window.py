@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_counts)
 
         self.resize(1280, 800)
+        self._shown_once = False
         self._restore_state()
         self._load_context()
 
@@ -338,8 +339,11 @@ class MainWindow(QMainWindow):
 
     def set_status(self, status: ReviewStatus) -> None:
         ids = self.selected_release_ids()
+        shown = self.reader.release  # the version read: a colleague's change is not overwritten
+        seen = {shown.id: shown.version} if shown is not None and ids == [shown.id] else None
         if ids:
-            self.undo_stack.push(SetStatusCommand(self._ctx.library, ids, status, self.refresh))
+            self.undo_stack.push(SetStatusCommand(self._ctx.library, ids, status, self.refresh,
+                                                  seen))
 
     def move_current(self, step: int) -> None:
         rows = self.model.rowCount()
@@ -471,6 +475,13 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
 
     # --- state ----------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.settings.get(Keys.WINDOW_STATE).isEmpty():
+                window_state.default_dock_sizes(self)
 
     def _restore_state(self) -> None:
         window_state.restore(self)

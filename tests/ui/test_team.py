@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.domain.enums import ReviewStatus
 from desktop_app.domain.errors import ConflictError, FieldChange
 from desktop_app.services.context import open_context
 from desktop_app.services.work_queue import WorkQueueService
@@ -144,3 +145,26 @@ def test_stale_tag_edit_shows_the_conflict_instead_of_overwriting(qtbot, filled_
     qtbot.waitUntil(lambda: not conflict_dialogs())
     controller.retype_tag(span.id, types[2])  # reloaded: the save now goes through
     assert next(s for s in ctx.annotate.spans(rid) if s.id == span.id).type_id == types[2]
+
+
+def test_status_change_over_a_colleagues_change_is_refused_then_reload(qtbot, filled_window,
+                                                                       ctx, app_paths):
+    window = filled_window
+    rid = window.current_release_id()
+    other = open_context(ctx.db.path, app_paths)  # a colleague marks it done meanwhile
+    try:
+        other.library.set_status([rid], ReviewStatus.DONE)
+    finally:
+        other.close()
+    depth = window.undo_stack.count()
+    window.set_status(ReviewStatus.SKIPPED)
+    qtbot.waitUntil(lambda: bool(conflict_dialogs()))
+    assert ctx.library.release(rid).review_status is ReviewStatus.DONE  # not overwritten
+    assert window.undo_stack.count() == depth  # nothing to undo: nothing happened
+    conflict_dialogs()[0].reload_button.click()
+    qtbot.waitUntil(lambda: not conflict_dialogs())
+    assert window.reader.release.review_status is ReviewStatus.DONE  # their change shown
+    window.set_status(ReviewStatus.SKIPPED)  # decided again on the current version
+    assert ctx.library.release(rid).review_status is ReviewStatus.SKIPPED
+    window.undo_stack.undo()
+    assert ctx.library.release(rid).review_status is ReviewStatus.DONE
