@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from .. import APP_NAME
@@ -32,18 +32,18 @@ class DatabaseMenu(QObject):
     def new_database(self) -> None:
         w = self.window
         path, _ = QFileDialog.getSaveFileName(
-            w, "New database", str(Path(self._start_folder()) / "releases.sqlite3"), DB_FILTER)
+            w, QCoreApplication.translate("DatabaseMenu", "New database"), str(Path(self._start_folder()) / "releases.sqlite3"), DB_FILTER)
         if not path:
             return
         if Path(path).exists():
-            QMessageBox.warning(w, APP_NAME, f"{path} already exists; use Open database.")
+            QMessageBox.warning(w, APP_NAME, QCoreApplication.translate("DatabaseMenu", "{path} already exists; use Open database.").format(path=path))
             return
         w.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
         w.open_database(path)
 
     def open_dialog(self) -> None:
         w = self.window
-        path, _ = QFileDialog.getOpenFileName(w, "Open database", self._start_folder(), DB_FILTER)
+        path, _ = QFileDialog.getOpenFileName(w, QCoreApplication.translate("DatabaseMenu", "Open database"), self._start_folder(), DB_FILTER)
         if path:
             w.settings.set(Keys.LAST_DATABASE_FOLDER, str(Path(path).parent))
             w.open_database(path)
@@ -62,7 +62,7 @@ class DatabaseMenu(QObject):
         if ServerConnection.from_url(location) is not None:  # kept without its password
             return w.team.connect_to_server(location)
         if "://" not in location and not Path(location).exists():
-            QMessageBox.warning(w, APP_NAME, f"{location} no longer exists.")
+            QMessageBox.warning(w, APP_NAME, QCoreApplication.translate("DatabaseMenu", "{location} no longer exists.").format(location=location))
             w.settings.forget_database(location)
             return False
         return w.open_database(location)

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..domain.errors import ConflictError, ReleaseReviewError
@@ -44,7 +44,7 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
         box.setText(str(exc))
     else:
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Unexpected error")
+        box.setWindowTitle(QCoreApplication.translate("errors", "Unexpected error"))
         where = log_path()
         box.setText("Something went wrong. Your data is saved; the action may not have finished."
                     + (f"\n\nThe details are in the log file:\n{where}" if where else ""))

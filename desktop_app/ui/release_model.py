@@ -75,7 +75,7 @@ def _cell(row: ReleaseRow, key: str) -> str:
     if key == "source":
         return row.source or ""
     if key == "status":
-        return row.review_status.label
+        return QCoreApplication.translate("ReviewStatus", row.review_status.label)
     if key == "tags":
         return str(row.tag_count) if row.tag_count else ""
     if key == "duplicates":

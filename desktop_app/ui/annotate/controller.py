@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -424,8 +424,8 @@ class AnnotationController(EventActions, MenuActions, QObject):
     def change_reviewer(self, name: str | None = None) -> None:
         """Record work under another name from now on (a new review session starts)."""
         if name is None:
-            name, ok = QInputDialog.getText(self.widget_parent, "Reviewer",
-                                            "Your name, recorded with every tag you make:",
+            name, ok = QInputDialog.getText(self.widget_parent, QCoreApplication.translate("AnnotationController", "Reviewer"),
+                                            QCoreApplication.translate("AnnotationController", "Your name, recorded with every tag you make:"),
                                             text=self.sessions.log.actor or "")
             if not ok:
                 return

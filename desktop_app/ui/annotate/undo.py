@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ...domain.annotations import EventDraft, Suggestion
@@ -88,7 +89,7 @@ class CreateSpanCommand(ServiceCommand):
             span_id=self.span_id)
         self.span_id, self.covered = span.id, span.text
         self.args = (span.start, span.end, type_id, entity_id)
-        self.setText(f"Tag {span.text!r}")
+        self.setText(QCoreApplication.translate("CreateSpanCommand", "Tag {text!r}").format(text=span.text))
         return changes
 
     def undo_(self) -> ChangeSet:

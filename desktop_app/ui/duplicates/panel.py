@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ class DuplicatesPanel(QWidget):
     def __init__(self, ctx, runner: TaskRunner | None = None,  # noqa: ANN001 - AppContext-like
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Versions and duplicates")
+        self.setWindowTitle(QCoreApplication.translate("DuplicatesPanel", "Versions and duplicates"))
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
         self.task: DetectTask | None = None
@@ -63,8 +63,8 @@ class DuplicatesPanel(QWidget):
         self.status_box.addItem("All statuses", ALL)
         for status in PairStatus:
             self.status_box.addItem(status.value, status.value)
-        self.detect_button = QPushButton("Find versions", self)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.detect_button = QPushButton(QCoreApplication.translate("DuplicatesPanel", "Find versions"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("DuplicatesPanel", "Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
@@ -94,7 +94,7 @@ class DuplicatesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
-        hint = QLabel("C confirm · X reject · U reopen · Enter open release A", self)
+        hint = QLabel(QCoreApplication.translate("DuplicatesPanel", "C confirm · X reject · U reopen · Enter open release A"), self)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         status = QHBoxLayout()
         status.addWidget(self.status_label, 1)
@@ -182,7 +182,7 @@ class DuplicatesPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.status_label.setText("Finding versions…")
+        self.status_label.setText(QCoreApplication.translate("DuplicatesPanel", "Finding versions…"))
         self.runner.start(self.task)
         return self.task
 
@@ -222,7 +222,7 @@ class DuplicatesPanel(QWidget):
         self.model.refresh_pairs(touched | {pair_id})
         self.view.show_pair(pair_id)
         pair = self.model.pair(self.model.row_of(pair_id) or 0)
-        self.status_label.setText(f"Pair {pair_id}: {pair.status.value if pair else ''}")
+        self.status_label.setText(QCoreApplication.translate("DuplicatesPanel", "Pair {pair_id}: {value}").format(pair_id=pair_id, value=pair.status.value if pair else ''))
         self.changes.emit(changes)
         row = self.model.row_of(pair_id)
         if row is not None and row + 1 < self.model.rowCount():
@@ -278,12 +278,12 @@ class DuplicatesPanel(QWidget):
 
     def _failed(self, exc: object) -> None:
         self._end_task()
-        self.status_label.setText(f"Detection failed: {exc}")
+        self.status_label.setText(QCoreApplication.translate("DuplicatesPanel", "Detection failed: {exc}").format(exc=exc))
         self.detection_finished.emit(DetectionReport())
 
     def _cancelled(self) -> None:
         self._end_task()
-        self.status_label.setText("Detection cancelled; nothing was changed.")
+        self.status_label.setText(QCoreApplication.translate("DuplicatesPanel", "Detection cancelled; nothing was changed."))
         self.detection_finished.emit(DetectionReport(cancelled=True))
 
 
