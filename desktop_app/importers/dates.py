@@ -219,19 +219,26 @@ _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-
 
 
 def complete_year(found: ReleaseDate | None, file_name: str, body: str) -> ReleaseDate | None:
-    """Give a year-less date (`1er mars`) its year when the same day is written in full elsewhere.
+    """Give a year-less date (`1er mars`) its year from a full date written near it.
 
-    Only a full date with the same month and day counts: in the file name
-    (`2024-04-15_agency.txt`) or in the text (`2024-cü il aprelin 15-dən`). A bare year
-    elsewhere in the text is not enough (releases cite other years all the time).
+    A full date in the file name (`2024-04-16_agency.txt`) lends its year when the day falls
+    within a week of it (a re-post names the day of the event); in the text, only a full date
+    of the same day counts (`2024-cü il aprelin 15-dən`). A bare year is never enough:
+    releases cite other years all the time.
     """
     if found is None or found.precision is not DatePrecision.MONTH_DAY:
         return found
-    month_day = found.iso[2:]
+    month, day = int(found.iso[2:4]), int(found.iso[5:7])
     for m in _NAME_DATE.finditer(file_name):
-        if f"{m.group(2)}-{m.group(3)}" == month_day:
-            return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or found
+        try:
+            named = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        for year in (named.year, named.year - 1, named.year + 1):  # across New Year
+            candidate = make_date(year, month, day)
+            if candidate is not None and abs((date.fromisoformat(candidate.iso) - named).days) <= 7:
+                return candidate
     for match in find_dates(body[:5000]):
-        if match.date.precision is DatePrecision.DAY and match.date.iso[5:] == month_day:
+        if match.date.precision is DatePrecision.DAY and match.date.iso[5:] == found.iso[2:]:
             return match.date
     return found

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         """The top-level menu `title` ('&' ignored), created before Help when missing."""
         key = title.replace("&", "").lower()
         if key not in self._menus:
-            menu = QMenu(title, self)
+            menu = QMenu(QCoreApplication.translate("MainWindow", title), self)
             help_menu = self._menus.get("help")
             if help_menu is not None:
                 self.menuBar().insertMenu(help_menu.menuAction(), menu)
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         """Switch to another database (created when missing); False when it cannot be used."""
         if self.import_task is not None:
             QMessageBox.information(self, APP_NAME,
-                                    "Wait for the import to finish before opening another database.")
+                                    QCoreApplication.translate("MainWindow", "Wait for the import to finish before opening another database."))
             return False
         try:
             ctx = self._opener(target)
@@ -273,19 +273,19 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menu("&File")
-        self._action(file_menu, "&New database…", lambda: self.databases.new_database(),
+        self._action(file_menu, QCoreApplication.translate("MainWindow", "&New database…"), lambda: self.databases.new_database(),
                      QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open database…", self.open_database_dialog,
+        self._action(file_menu, QCoreApplication.translate("MainWindow", "&Open database…"), self.open_database_dialog,
                      QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("&Recent databases")
+        self.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Recent databases"))
         self.databases = DatabaseMenu(self, self.recent_menu)
         file_menu.addSeparator()
-        self.import_action = self._action(file_menu, "&Import files…", self.import_files_dialog,
+        self.import_action = self._action(file_menu, QCoreApplication.translate("MainWindow", "&Import files…"), self.import_files_dialog,
                                           "Ctrl+I")
-        self.import_folder_action = self._action(file_menu, "Import &folder…",
+        self.import_folder_action = self._action(file_menu, QCoreApplication.translate("MainWindow", "Import &folder…"),
                                                  self.import_folder_dialog, "Ctrl+Shift+I")
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, QCoreApplication.translate("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = self.menu("&Edit")
@@ -295,8 +295,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, "&Find…", self.filter_bar.focus_search, QKeySequence.StandardKey.Find)
-        self._action(edit, "Clear &filters", self.filter_bar.clear, "Ctrl+Shift+L")
+        self._action(edit, QCoreApplication.translate("MainWindow", "&Find…"), self.filter_bar.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, QCoreApplication.translate("MainWindow", "Clear &filters"), self.filter_bar.clear, "Ctrl+Shift+L")
 
         self.menu("&View")
 
@@ -304,23 +304,23 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[ReviewStatus, QAction] = {}
         for status, key in STATUS_KEYS.items():
             self.status_actions[status] = self._action(
-                review, f"Mark {status.label}", lambda s=status: self.set_status(s), key)
+                review, QCoreApplication.translate("MainWindow", "Mark {label}").format(label=QCoreApplication.translate("ReviewStatus", status.label)), lambda s=status: self.set_status(s), key)
         # The same review actions on a right click in the list.
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions(list(self.status_actions.values()))
         review.addSeparator()
-        nxt = self._action(review, "&Next release", lambda: self.move_current(1), "J")
+        nxt = self._action(review, QCoreApplication.translate("MainWindow", "&Next release"), lambda: self.move_current(1), "J")
         nxt.setShortcuts([QKeySequence("J"), QKeySequence("Ctrl+Down")])
-        prev = self._action(review, "&Previous release", lambda: self.move_current(-1), "K")
+        prev = self._action(review, QCoreApplication.translate("MainWindow", "&Previous release"), lambda: self.move_current(-1), "K")
         prev.setShortcuts([QKeySequence("K"), QKeySequence("Ctrl+Up")])
-        self._action(review, "Go to the &list", lambda: self.table.setFocus(), "Ctrl+L")
-        self._action(review, "Go to the &text", lambda: self.reader.text_edit.setFocus(),
+        self._action(review, QCoreApplication.translate("MainWindow", "Go to the &list"), lambda: self.table.setFocus(), "Ctrl+L")
+        self._action(review, QCoreApplication.translate("MainWindow", "Go to the &text"), lambda: self.reader.text_edit.setFocus(),
                      "Ctrl+R")
 
-        help_menu = QMenu("&Help", self)
+        help_menu = QMenu(QCoreApplication.translate("MainWindow", "&Help"), self)
         self.menuBar().addMenu(help_menu)
         self._menus["help"] = help_menu
-        about = self._action(help_menu, "&About Release Review",
+        about = self._action(help_menu, QCoreApplication.translate("MainWindow", "&About Release Review"),
                              lambda: about_box(self, self._ctx.location,
                                                self._ctx.paths.log_dir).exec())
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -492,8 +492,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.import_task is not None:
             answer = QMessageBox.question(
-                self, APP_NAME, "An import is running. Stop it and quit? Files imported so far "
-                "are kept; importing the same files again completes it.")
+                self, APP_NAME, QCoreApplication.translate("MainWindow", "An import is running. Stop it and quit? Files imported so far "
+                "are kept; importing the same files again completes it."))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

@@ -60,6 +60,35 @@ def build_demo(root: Path) -> tuple[AppContext, ImportReport]:
     return ctx, report
 
 
+def versions_and_tags(app: QApplication, window: MainWindow, outdir: Path) -> list[Path]:
+    """Detection over the demo, a pair side by side, and a release with tags and suggestions."""
+    ctx = window.ctx
+    window.filter_bar.clear()
+    ctx.dedup.detect()
+    panel = window.duplicates_panel
+    panel.reload()
+    settle(app, window)
+    if panel.model.rowCount():
+        panel.table.selectRow(0)
+        settle(app, window)
+    shots = [save(window, outdir / "versions.png")]
+    # Teach one place name in French; the Azerbaijani and Russian spellings are suggested.
+    location = next(t for t in ctx.annotate.schema().entity_types if t.name == "LOCATION")
+    baku = ctx.entities.create(location.id, "Baku", ("Bakou", "Bakı", "Баку"))
+    for rid in ctx.library.list_ids():
+        release = ctx.library.release(rid)
+        where = release.text.find("Bakou")
+        if release.language == "fr" and where >= 0:
+            _span, changes = ctx.annotate.create_span(rid, where, where + len("Bakou"),
+                                                      location.id, baku.id)
+            window.refresh(changes)
+            window.select_release(rid)
+            break
+    settle(app, window)
+    shots.append(save(window, outdir / "tagging.png"))
+    return shots
+
+
 def render(outdir: Path) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["release-review-screenshots"])
@@ -93,6 +122,7 @@ def render(outdir: Path) -> list[Path]:
             settle(app, window)
             written.append(save(window, outdir / "filter-language.png"))
 
+            written += versions_and_tags(app, window, outdir)
             from .import_dialogs import ImportProgressDialog, ImportReportDialog
 
             progress = ImportProgressDialog(window)

@@ -15,6 +15,23 @@ if TYPE_CHECKING:
 DEFAULT_SPLIT = (760, 520)
 
 
+def default_dock_sizes(window: MainWindow) -> None:
+    """First start (no saved layout): docks take a share of the window, the reader the rest."""
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+    bottom = [d for d in docks
+              if window.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
+    side = [d for d in docks if window.dockWidgetArea(d) in (
+        Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)]
+    if bottom:
+        window.resizeDocks(bottom, [int(window.height() * 0.4)] * len(bottom),
+                           Qt.Orientation.Vertical)
+    if side:
+        window.resizeDocks(side, [int(window.width() * 0.24)] * len(side),
+                           Qt.Orientation.Horizontal)
+
+
 def restore(window: MainWindow) -> None:
     s = window.settings
     geometry = s.get(Keys.WINDOW_GEOMETRY)

@@ -19,7 +19,7 @@ def test_year_from_file_name_with_same_day():
     assert (r.date.iso, r.date.precision) == ("2024-04-15", DatePrecision.DAY)
 
 
-def test_file_name_of_another_day_is_ignored():
+def test_file_name_weeks_away_is_ignored():
     r = read("2024-05-02_download.txt", BODY)
     assert (r.date.iso, r.date.precision) == ("--04-15", DatePrecision.MONTH_DAY)
 
@@ -32,3 +32,13 @@ def test_year_from_full_date_in_text():
 def test_bare_year_in_text_is_not_enough():
     r = read("release.txt", BODY + "\nLe programme court jusqu'en 2027.\n")
     assert r.date.precision is DatePrecision.MONTH_DAY
+
+
+def test_file_name_a_day_later_lends_its_year():
+    r = read("2024-04-16_bakunovosti_fr.txt", BODY)
+    assert r.date.iso == "2024-04-15"
+
+
+def test_file_name_across_new_year():
+    body = "Bakou, 30 décembre, AZERTAC\n\nLe ministre a inauguré la nouvelle ligne de bus.\n"
+    assert read("2025-01-02_repost.txt", body).date.iso == "2024-12-30"

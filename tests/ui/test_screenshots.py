@@ -11,7 +11,7 @@ def test_screenshots_are_rendered(qapp, tmp_path) -> None:
     written = screenshots.render(tmp_path / "shots")
     names = {p.name for p in written}
     assert names == {"main-window.png", "search-hit.png", "filter-language.png",
-                     "import-report.png", "import-progress.png"}
+                     "import-report.png", "import-progress.png", "versions.png", "tagging.png"}
     for path in written:
         image = QImage(str(path))
         assert not image.isNull() and image.width() >= 400
