@@ -109,7 +109,7 @@ def setup_language(app: QCoreApplication, settings: Settings, override: str = ""
 _ELSEWHERE = (
     QT_TRANSLATE_NOOP("MainWindow", "&File"), QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
     QT_TRANSLATE_NOOP("MainWindow", "&View"), QT_TRANSLATE_NOOP("MainWindow", "&Review"),
-    QT_TRANSLATE_NOOP("MainWindow", "&Annotate"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Annotate"), QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
     QT_TRANSLATE_NOOP("ReviewStatus", "new"), QT_TRANSLATE_NOOP("ReviewStatus", "in progress"),
     QT_TRANSLATE_NOOP("ReviewStatus", "done"), QT_TRANSLATE_NOOP("ReviewStatus", "skipped"),
     QT_TRANSLATE_NOOP("ReleaseTableModel", "Date"), QT_TRANSLATE_NOOP("ReleaseTableModel", "Lang"),

@@ -693,6 +693,78 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <source>&amp;Annotate</source>
             <translation>&amp;Разметка</translation>
         </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>&amp;Инструменты</translation>
+        </message>
+        <message>
+            <source>Wait for the import to finish before opening another database.</source>
+            <translation>Дождитесь окончания импорта, прежде чем открывать другую базу данных.</translation>
+        </message>
+        <message>
+            <source>&amp;New database…</source>
+            <translation>&amp;Новая база данных…</translation>
+        </message>
+        <message>
+            <source>&amp;Open database…</source>
+            <translation>&amp;Открыть базу данных…</translation>
+        </message>
+        <message>
+            <source>&amp;Recent databases</source>
+            <translation>&amp;Недавние базы данных</translation>
+        </message>
+        <message>
+            <source>&amp;Import files…</source>
+            <translation>&amp;Импорт файлов…</translation>
+        </message>
+        <message>
+            <source>Import &amp;folder…</source>
+            <translation>Импорт &amp;папки…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Найти…</translation>
+        </message>
+        <message>
+            <source>Clear &amp;filters</source>
+            <translation>Сбросить &amp;фильтры</translation>
+        </message>
+        <message>
+            <source>Mark {label}</source>
+            <translation>Отметить: {label}</translation>
+        </message>
+        <message>
+            <source>&amp;Next release</source>
+            <translation>&amp;Следующий релиз</translation>
+        </message>
+        <message>
+            <source>&amp;Previous release</source>
+            <translation>&amp;Предыдущий релиз</translation>
+        </message>
+        <message>
+            <source>Go to the &amp;list</source>
+            <translation>Перейти к &amp;списку</translation>
+        </message>
+        <message>
+            <source>Go to the &amp;text</source>
+            <translation>Перейти к &amp;тексту</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>&amp;About Release Review</source>
+            <translation>&amp;О программе Release Review</translation>
+        </message>
+        <message>
+            <source>An import is running. Stop it and quit? Files imported so far are kept; importing the same files again completes it.</source>
+            <translation>Идёт импорт. Остановить его и выйти? Уже импортированные файлы сохранятся; повторный импорт тех же файлов завершит работу.</translation>
+        </message>
     </context>
     <context>
         <name>MenuActions</name>
