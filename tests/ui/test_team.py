@@ -3,17 +3,19 @@ and the conflict dialog with Reload (here on SQLite; tests/pg/test_team_gui.py o
 
 from __future__ import annotations
 
+from matching.test_service import store
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.domain.enums import ReviewStatus
+from desktop_app.domain.enums import PairStatus, ReviewStatus
 from desktop_app.domain.errors import ConflictError, FieldChange
 from desktop_app.services.context import open_context
 from desktop_app.services.work_queue import WorkQueueService
 from desktop_app.ui import team
 from desktop_app.ui.annotate.small_dialogs import REVIEWER
 from desktop_app.ui.conflict_dialog import ConflictDialog
+from desktop_app.ui.duplicates import DuplicatesPanel
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.release_model import COLUMN_KEYS, PAGE_SIZE, ReleaseTableModel
 
@@ -168,3 +170,30 @@ def test_status_change_over_a_colleagues_change_is_refused_then_reload(qtbot, fi
     assert ctx.library.release(rid).review_status is ReviewStatus.SKIPPED
     window.undo_stack.undo()
     assert ctx.library.release(rid).review_status is ReviewStatus.DONE
+
+
+def test_pair_decision_over_a_colleagues_is_shown_not_overwritten(qtbot, ctx, app_paths):
+    store(ctx)
+    ctx.dedup.detect()
+    panel = DuplicatesPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    try:
+        panel.table.selectRow(0)
+        pair = panel.model.pair(0)
+        other = open_context(None, app_paths)  # a colleague rejects the pair meanwhile
+        try:
+            other.dedup.decide(pair.id, PairStatus.REJECTED, expected_version=pair.version)
+        finally:
+            other.close()
+        panel.confirm_current()
+        qtbot.waitUntil(lambda: bool(conflict_dialogs()))
+        dialog = conflict_dialogs()[0]
+        assert "status" in [field for field, _theirs, _yours in dialog.rows()]
+        assert ctx.dedup.pair(pair.id).status is PairStatus.REJECTED
+        dialog.reject()
+        qtbot.waitUntil(lambda: not conflict_dialogs())
+    finally:
+        panel.runner.cancel_all()
+        panel.runner.wait_all()
