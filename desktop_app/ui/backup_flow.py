@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
-
-
 class OpenCheckTask(Task):
     """PRAGMA quick_check (when the open did not run it), then the backup taken at open."""
 
@@ -58,7 +54,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Restore from backup"))
+        self.setWindowTitle(QCoreApplication.translate("Backups", "Restore from backup"))
         self.list = QListWidget(self)
         for b in backups:
             item = QListWidgetItem(b.label)
@@ -66,12 +62,12 @@ class RestoreDialog(QDialog):
             self.list.addItem(item)
         if backups:
             self.list.setCurrentRow(0)
-        note = QLabel(tr("The database goes back to the chosen copy. Its current content is "
+        note = QLabel(QCoreApplication.translate("Backups", "The database goes back to the chosen copy. Its current content is "
                          "backed up first, so this can be undone by restoring that copy."), self)
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = buttons.addButton(tr("Restore"),
+        self.restore_button = buttons.addButton(QCoreApplication.translate("Backups", "Restore"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(backups))
         buttons.accepted.connect(self.accept)
@@ -96,8 +92,8 @@ class BackupFlow:
         self.last_verdict: str | None = None
         menu = window.menu("&File")
         first = menu.actions()[-1] if menu.actions() else None  # before Quit
-        self.backup_action = menu.addAction(tr("&Back up now"), self.backup_now)
-        self.restore_action = menu.addAction(tr("&Restore from backup…"), self.restore_dialog)
+        self.backup_action = menu.addAction(QCoreApplication.translate("Backups", "&Back up now"), self.backup_now)
+        self.restore_action = menu.addAction(QCoreApplication.translate("Backups", "&Restore from backup…"), self.restore_dialog)
         if first is not None:
             menu.removeAction(self.backup_action)
             menu.removeAction(self.restore_action)
@@ -139,8 +135,8 @@ class BackupFlow:
 
     def _report_damage(self, verdict: str) -> None:
         answer = QMessageBox.warning(
-            self.window, tr("The database is damaged"),
-            tr("The check of this database found damage:\n{0}\n\nRestore it from a backup now? "
+            self.window, QCoreApplication.translate("Backups", "The database is damaged"),
+            QCoreApplication.translate("Backups", "The check of this database found damage:\n{0}\n\nRestore it from a backup now? "
                "Nothing is changed unless you choose a backup.").format(verdict[:300]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -154,15 +150,15 @@ class BackupFlow:
         except Exception as exc:  # shown, never lost
             show_error(self.window, exc)
             return
-        self.window.statusBar().showMessage(tr("Backed up to {0}").format(made.path.name), 8000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("Backups", "Backed up to {0}").format(made.path.name), 8000)
 
     def restore_dialog(self) -> None:
         if self.service is None:
             return
         writers = (self.window.import_task, getattr(self.window.duplicates_panel, "task", None))
         if any(task is not None for task in writers):
-            QMessageBox.information(self.window, tr("Restore from backup"),
-                                    tr("Wait for the running work to finish first."))
+            QMessageBox.information(self.window, QCoreApplication.translate("Backups", "Restore from backup"),
+                                    QCoreApplication.translate("Backups", "Wait for the running work to finish first."))
             return
         dialog = RestoreDialog(self.service.list(), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
@@ -174,7 +170,7 @@ class BackupFlow:
             return
         self.window.undo_stack.clear()  # undo entries point at rows of the replaced content
         self.window.refresh(changes)
-        self.window.statusBar().showMessage(tr("Restored from {0}").format(
+        self.window.statusBar().showMessage(QCoreApplication.translate("Backups", "Restored from {0}").format(
             dialog.chosen().path.name), 8000)
 
 

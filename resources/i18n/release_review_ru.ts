@@ -2,55 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
-        <name />
-        <message>
-            <source>Restore from backup</source>
-            <translation>Восстановление из резервной копии</translation>
-        </message>
-        <message>
-            <source>The database goes back to the chosen copy. Its current content is backed up first, so this can be undone by restoring that copy.</source>
-            <translation>База данных вернётся к выбранной копии. Её текущее содержимое сначала сохраняется в резервную копию, поэтому восстановление можно отменить, восстановив эту копию.</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>Восстановить</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now</source>
-            <translation>&amp;Создать резервную копию</translation>
-        </message>
-        <message>
-            <source>&amp;Restore from backup…</source>
-            <translation>&amp;Восстановить из резервной копии…</translation>
-        </message>
-        <message>
-            <source>The database is damaged</source>
-            <translation>База данных повреждена</translation>
-        </message>
-        <message>
-            <source>The check of this database found damage:
-{0}
-
-Restore it from a backup now? Nothing is changed unless you choose a backup.</source>
-            <translation>Проверка базы данных обнаружила повреждение:
-{0}
-
-Восстановить её из резервной копии сейчас? Ничего не изменится, пока вы не выберете копию.</translation>
-        </message>
-        <message>
-            <source>Backed up to {0}</source>
-            <translation>Резервная копия сохранена: {0}</translation>
-        </message>
-        <message>
-            <source>Wait for the running work to finish first.</source>
-            <translation>Сначала дождитесь окончания текущей работы.</translation>
-        </message>
-        <message>
-            <source>Restored from {0}</source>
-            <translation>Восстановлено из {0}</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About %1</source>
@@ -98,6 +49,26 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <source>Your name, recorded with every tag you make:</source>
             <translation>Ваше имя, сохраняемое с каждой поставленной меткой:</translation>
         </message>
+        <message>
+            <source>&amp;Entities…</source>
+            <translation>&amp;Сущности…</translation>
+        </message>
+        <message>
+            <source>Annotation &amp;schema…</source>
+            <translation>&amp;Схема разметки…</translation>
+        </message>
+        <message>
+            <source>Review &amp;session summary</source>
+            <translation>Итоги &amp;сеанса проверки</translation>
+        </message>
+        <message>
+            <source>&amp;Reviewer name…</source>
+            <translation>&amp;Имя проверяющего…</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Сочетания клавиш</translation>
+        </message>
     </context>
     <context>
         <name>AnnotationWorkbench</name>
@@ -127,6 +98,55 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <message>
             <source>&amp;Welcome screen…</source>
             <translation>&amp;Экран приветствия…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Восстановление из резервной копии</translation>
+        </message>
+        <message>
+            <source>The database goes back to the chosen copy. Its current content is backed up first, so this can be undone by restoring that copy.</source>
+            <translation>База данных вернётся к выбранной копии. Её текущее содержимое сначала сохраняется в резервную копию, поэтому восстановление можно отменить, восстановив эту копию.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Создать резервную копию</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from backup…</source>
+            <translation>&amp;Восстановить из резервной копии…</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>База данных повреждена</translation>
+        </message>
+        <message>
+            <source>The check of this database found damage:
+{0}
+
+Restore it from a backup now? Nothing is changed unless you choose a backup.</source>
+            <translation>Проверка базы данных обнаружила повреждение:
+{0}
+
+Восстановить её из резервной копии сейчас? Ничего не изменится, пока вы не выберете копию.</translation>
+        </message>
+        <message>
+            <source>Backed up to {0}</source>
+            <translation>Резервная копия сохранена: {0}</translation>
+        </message>
+        <message>
+            <source>Wait for the running work to finish first.</source>
+            <translation>Сначала дождитесь окончания текущей работы.</translation>
+        </message>
+        <message>
+            <source>Restored from {0}</source>
+            <translation>Восстановлено из {0}</translation>
         </message>
     </context>
     <context>
@@ -455,6 +475,21 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         </message>
     </context>
     <context>
+        <name>ExportActions</name>
+        <message>
+            <source>&amp;Export annotated releases…</source>
+            <translation>&amp;Экспорт размеченных релизов…</translation>
+        </message>
+        <message>
+            <source>Import &amp;annotations…</source>
+            <translation>Импорт &amp;разметки…</translation>
+        </message>
+        <message>
+            <source>Merge &amp;conflicts…</source>
+            <translation>&amp;Конфликты слияния…</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export annotated releases</source>
@@ -726,6 +761,14 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <translation>В&amp;ыход</translation>
         </message>
         <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Отменить</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Повторить</translation>
+        </message>
+        <message>
             <source>&amp;Find…</source>
             <translation>&amp;Найти…</translation>
         </message>
@@ -773,8 +816,32 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <translation>Изменить тип</translation>
         </message>
         <message>
+            <source>Link to entity…	Ctrl+K</source>
+            <translation>Связать с сущностью…	Ctrl+K</translation>
+        </message>
+        <message>
+            <source>New entity from this tag</source>
+            <translation>Новая сущность из этой метки</translation>
+        </message>
+        <message>
+            <source>Unlink</source>
+            <translation>Отвязать</translation>
+        </message>
+        <message>
+            <source>New event with this trigger…</source>
+            <translation>Новое событие с этим триггером…</translation>
+        </message>
+        <message>
+            <source>Delete tag	Del</source>
+            <translation>Удалить метку	Del</translation>
+        </message>
+        <message>
             <source>Tag as</source>
             <translation>Пометить как</translation>
+        </message>
+        <message>
+            <source>New entity from selection	Ctrl+Shift+K</source>
+            <translation>Новая сущность из выделения	Ctrl+Shift+K</translation>
         </message>
         <message>
             <source>New event from selection</source>
@@ -783,6 +850,22 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <message>
             <source>Tag “{text}”</source>
             <translation>Пометить «{text}»</translation>
+        </message>
+        <message>
+            <source>Accept suggestion “{text}”	A</source>
+            <translation>Принять предложение «{text}»	A</translation>
+        </message>
+        <message>
+            <source>Reject suggestion	R</source>
+            <translation>Отклонить предложение	R</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Копировать</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts…	F1</source>
+            <translation>Сочетания клавиш…	F1</translation>
         </message>
     </context>
     <context>
@@ -1162,6 +1245,30 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <message>
             <source>Events</source>
             <translation>События</translation>
+        </message>
+        <message>
+            <source>Accept all suggestions</source>
+            <translation>Принять все предложения</translation>
+        </message>
+        <message>
+            <source>Reject all suggestions</source>
+            <translation>Отклонить все предложения</translation>
+        </message>
+        <message>
+            <source>Next release without tags</source>
+            <translation>Следующий релиз без меток</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Версии</translation>
+        </message>
+        <message>
+            <source>Find &amp;versions of all releases</source>
+            <translation>Найти &amp;версии всех релизов</translation>
+        </message>
+        <message>
+            <source>Show the versions &amp;panel</source>
+            <translation>Показать &amp;панель версий</translation>
         </message>
     </context>
     <context>

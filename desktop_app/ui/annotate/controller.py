@@ -441,11 +441,11 @@ class AnnotationController(EventActions, MenuActions, QObject):
     def actions(self) -> list[QAction]:
         """Menu actions for a host window (entities, schema, session, shortcuts)."""
         out = []
-        for text, slot, key in (("&Entities…", self.show_entities, "Ctrl+E"),
-                                ("Annotation &schema…", self.edit_schema, "Ctrl+Shift+T"),
-                                ("Review &session summary", self.show_session, "F9"),
-                                ("&Reviewer name…", self.change_reviewer, ""),
-                                ("&Keyboard shortcuts", self.show_cheat_sheet, "F1")):
+        for text, slot, key in ((QCoreApplication.translate("AnnotationController", "&Entities…"), self.show_entities, "Ctrl+E"),
+                                (QCoreApplication.translate("AnnotationController", "Annotation &schema…"), self.edit_schema, "Ctrl+Shift+T"),
+                                (QCoreApplication.translate("AnnotationController", "Review &session summary"), self.show_session, "F9"),
+                                (QCoreApplication.translate("AnnotationController", "&Reviewer name…"), self.change_reviewer, ""),
+                                (QCoreApplication.translate("AnnotationController", "&Keyboard shortcuts"), self.show_cheat_sheet, "F1")):
             act = QAction(text, self)
             if key:
                 act.setShortcut(key)

@@ -29,13 +29,13 @@ class MenuActions:
             act.setCheckable(True)
             act.setChecked(t.id == sp.type_id)
             act.triggered.connect(lambda _c=False, tid=t.id: self.retype_tag(span_id, tid))
-        menu.addAction("Link to entity…\tCtrl+K", lambda: self.link_tag(span_id))
-        menu.addAction("New entity from this tag", lambda: self._new_entity_for(span_id))
+        menu.addAction(QCoreApplication.translate("MenuActions", "Link to entity…\tCtrl+K"), lambda: self.link_tag(span_id))
+        menu.addAction(QCoreApplication.translate("MenuActions", "New entity from this tag"), lambda: self._new_entity_for(span_id))
         if sp.entity_id:
-            menu.addAction("Unlink", lambda: self.unlink_tag(span_id))
-        menu.addAction("New event with this trigger…", lambda: self._event_for(span_id))
+            menu.addAction(QCoreApplication.translate("MenuActions", "Unlink"), lambda: self.unlink_tag(span_id))
+        menu.addAction(QCoreApplication.translate("MenuActions", "New event with this trigger…"), lambda: self._event_for(span_id))
         menu.addSeparator()
-        menu.addAction("Delete tag\tDel", lambda: self.delete_tag(span_id))
+        menu.addAction(QCoreApplication.translate("MenuActions", "Delete tag\tDel"), lambda: self.delete_tag(span_id))
         return menu
 
     def _new_entity_for(self, span_id: int) -> None:
@@ -58,7 +58,7 @@ class MenuActions:
             for t in schema.entity_types:
                 tag_as.addAction(f"{t.name}\t{t.shortcut or ''}",
                                  lambda tid=t.id: self.tag_selection(tid))
-            menu.addAction("New entity from selection\tCtrl+Shift+K",
+            menu.addAction(QCoreApplication.translate("MenuActions", "New entity from selection\tCtrl+Shift+K"),
                            self.new_entity_from_selection)
             ev = menu.addMenu(QCoreApplication.translate("MenuActions", "New event from selection"))
             for t in schema.event_types:
@@ -69,10 +69,10 @@ class MenuActions:
         sug = self.view.suggestion_at(offset)
         if sug is not None:
             self.view.current_suggestion = self.suggestions.index(sug)
-            menu.addAction(f"Accept suggestion “{sug.text}”\tA", self.accept_suggestion)
-            menu.addAction("Reject suggestion\tR", self.reject_suggestion)
+            menu.addAction(QCoreApplication.translate("MenuActions", "Accept suggestion “{text}”	A").format(text=sug.text), self.accept_suggestion)
+            menu.addAction(QCoreApplication.translate("MenuActions", "Reject suggestion\tR"), self.reject_suggestion)
         menu.addSeparator()
-        menu.addAction("Copy", self.view.copy)
-        menu.addAction("Keyboard shortcuts…\tF1", self.show_cheat_sheet)
+        menu.addAction(QCoreApplication.translate("MenuActions", "Copy"), self.view.copy)
+        menu.addAction(QCoreApplication.translate("MenuActions", "Keyboard shortcuts…\tF1"), self.show_cheat_sheet)
         self.menu = menu
         menu.popup(global_pos)

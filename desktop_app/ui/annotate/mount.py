@@ -27,8 +27,8 @@ def mount_annotation(window: MainWindow) -> AnnotationController:
     controller = AnnotationController(window.ctx, view, tags, events, window.undo_stack,
                                       window.settings, window)
     window.reader.set_text_widget(view)
-    window.add_dock(tags, Qt.DockWidgetArea.RightDockWidgetArea, "Tags", "dock_tags")
-    window.add_dock(events, Qt.DockWidgetArea.RightDockWidgetArea, "Events", "dock_events")
+    window.add_dock(tags, Qt.DockWidgetArea.RightDockWidgetArea, QCoreApplication.translate("mount", "Tags"), "dock_tags")
+    window.add_dock(events, Qt.DockWidgetArea.RightDockWidgetArea, QCoreApplication.translate("mount", "Events"), "dock_events")
 
     controller.release_order = lambda: list(window.model.ids)  # the list's order and filter
     controller.show_release_hook = window.select_release
@@ -43,9 +43,9 @@ def mount_annotation(window: MainWindow) -> AnnotationController:
         menu.addAction(action)
         window.addAction(action)
     menu.addSeparator()
-    for text, slot in (("Accept all suggestions", controller.accept_all),
-                       ("Reject all suggestions", controller.reject_all),
-                       ("Next release without tags", controller.next_untagged)):
+    for text, slot in ((QCoreApplication.translate("mount", "Accept all suggestions"), controller.accept_all),
+                       (QCoreApplication.translate("mount", "Reject all suggestions"), controller.reject_all),
+                       (QCoreApplication.translate("mount", "Next release without tags"), controller.next_untagged)):
         menu.addAction(text, slot)
     if window.reader.release is not None:
         controller.show_release(window.reader.release)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from .also_in import AlsoInLabel
 from .panel import DuplicatesPanel
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def mount_duplicates(window: MainWindow) -> DuplicatesPanel:
     panel = DuplicatesPanel(window.ctx, window.runner)
-    window.add_dock(panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Versions", "dock_versions")
+    window.add_dock(panel, Qt.DockWidgetArea.BottomDockWidgetArea, QCoreApplication.translate("mount", "Versions"), "dock_versions")
     also_in = AlsoInLabel(window.ctx.dedup, window)
     window.statusBar().addPermanentWidget(also_in)
 
@@ -42,8 +42,8 @@ def mount_duplicates(window: MainWindow) -> DuplicatesPanel:
     also_in.release_activated.connect(window.select_release)
     menu = window.menu("&Review")
     menu.addSeparator()
-    menu.addAction("Find &versions of all releases", lambda: panel.detect())
-    menu.addAction("Show the versions &panel", lambda: (panel.parentWidget().show(),
+    menu.addAction(QCoreApplication.translate("mount", "Find &versions of all releases"), lambda: panel.detect())
+    menu.addAction(QCoreApplication.translate("mount", "Show the versions &panel"), lambda: (panel.parentWidget().show(),
                                                          panel.table.setFocus()))
     window.duplicates_panel = panel
     window.also_in = also_in

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from .conflicts_dialog import ConflictsDialog, import_annotations
@@ -23,9 +24,9 @@ class ExportActions:
         self.window = window
         self.dialog: ExportDialog | None = None
         file_menu = window.menu("&File")
-        self.export_action = self._add(file_menu, "&Export annotated releases…", self.export)
-        self.import_action = self._add(file_menu, "Import &annotations…", self.import_file)
-        self.conflicts_action = self._add(window.menu("&Tools"), "Merge &conflicts…",
+        self.export_action = self._add(file_menu, QCoreApplication.translate("ExportActions", "&Export annotated releases…"), self.export)
+        self.import_action = self._add(file_menu, QCoreApplication.translate("ExportActions", "Import &annotations…"), self.import_file)
+        self.conflicts_action = self._add(window.menu("&Tools"), QCoreApplication.translate("ExportActions", "Merge &conflicts…"),
                                           self.conflicts)
 
     def _add(self, menu, text: str, slot) -> QAction:
