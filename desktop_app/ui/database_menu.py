@@ -55,7 +55,7 @@ class DatabaseMenu(QObject):
             action = self.recent_menu.addAction(location)
             action.triggered.connect(lambda _c=False, loc=location: self.open_recent(loc))
         if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(QCoreApplication.translate("DatabaseMenu", "(none)")).setEnabled(False)
 
     def open_recent(self, location: str) -> bool:
         w = self.window

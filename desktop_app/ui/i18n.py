@@ -133,4 +133,8 @@ _ELSEWHERE = (
     QT_TRANSLATE_NOOP("ConflictModel", "Kind"), QT_TRANSLATE_NOOP("ConflictModel", "Release"),
     QT_TRANSLATE_NOOP("ConflictModel", "Ours"), QT_TRANSLATE_NOOP("ConflictModel", "Theirs"),
     QT_TRANSLATE_NOOP("ConflictModel", "By"), QT_TRANSLATE_NOOP("ConflictModel", "From"),
+    QT_TRANSLATE_NOOP("ReaderPane", "Date"), QT_TRANSLATE_NOOP("ReaderPane", "Language"),
+    QT_TRANSLATE_NOOP("ReaderPane", "Source"), QT_TRANSLATE_NOOP("ReaderPane", "Dateline"),
+    QT_TRANSLATE_NOOP("ReaderPane", "URL"), QT_TRANSLATE_NOOP("ReaderPane", "File"),
+    QT_TRANSLATE_NOOP("ReaderPane", "Status"), QT_TRANSLATE_NOOP("ReaderPane", "Id"),
 )

@@ -435,7 +435,8 @@ class MainWindow(QMainWindow):
             total = self._ctx.library.count()
         except ReleaseReviewError:
             total = shown
-        text = f"{shown:,} releases" if shown == total else f"{shown:,} of {total:,} releases"
+        text = (QCoreApplication.translate("MainWindow", "{shown:,} releases").format(shown=shown) if shown == total
+                else QCoreApplication.translate("MainWindow", "{shown:,} of {total:,} releases").format(shown=shown, total=total))
         self.count_label.setText(text)
 
     # --- databases --------------------------------------------------------------------------

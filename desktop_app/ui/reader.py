@@ -83,7 +83,7 @@ class ReaderPane(QWidget):
         for key, caption in self.FIELDS:
             label = plain_label(self, f"meta_{key}")
             self.meta_labels[key] = label
-            name = QLabel(caption + ":", self)
+            name = QLabel(QCoreApplication.translate("ReaderPane", caption) + ":", self)
             name.setStyleSheet("color: palette(mid);")
             form.addRow(name, label)
 
@@ -194,11 +194,12 @@ class ReaderPane(QWidget):
         if r.language:
             lang = language_name(r.language)
             if r.language_confidence:
-                lang += f", confidence {r.language_confidence:.0%}"
+                lang += QCoreApplication.translate("ReaderPane", ", confidence {confidence:.0%}").format(
+                    confidence=r.language_confidence)
         values = {
             "date": date, "language": lang, "source": r.source or EMPTY,
             "dateline": r.dateline or EMPTY, "url": r.url or EMPTY, "file": r.source_path,
-            "status": r.review_status.label, "external_id": r.external_id or str(r.id),
+            "status": QCoreApplication.translate("ReviewStatus", r.review_status.label), "external_id": r.external_id or str(r.id),
         }
         for key, value in values.items():
             self.meta_labels[key].setText(value)

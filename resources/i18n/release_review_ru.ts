@@ -314,6 +314,10 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <translation>Открыть базу данных</translation>
         </message>
         <message>
+            <source>(none)</source>
+            <translation>(нет)</translation>
+        </message>
+        <message>
             <source>{location} no longer exists.</source>
             <translation>{location} больше не существует.</translation>
         </message>
@@ -362,6 +366,26 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <message>
             <source>Search names and aliases in any script</source>
             <translation>Поиск по именам и вариантам написания в любой письменности</translation>
+        </message>
+        <message>
+            <source>Add alias…</source>
+            <translation>Добавить вариант написания…</translation>
+        </message>
+        <message>
+            <source>Remove alias</source>
+            <translation>Удалить вариант написания</translation>
+        </message>
+        <message>
+            <source>Move alias to…</source>
+            <translation>Перенести вариант написания в…</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>Переименовать…</translation>
+        </message>
+        <message>
+            <source>Merge into…</source>
+            <translation>Объединить с…</translation>
         </message>
         <message>
             <source>Aliases (any script):</source>
@@ -472,6 +496,30 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <message>
             <source>Versions</source>
             <translation>Версии</translation>
+        </message>
+        <message>
+            <source>New…</source>
+            <translation>Новое…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Изменить…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Link versions…</source>
+            <translation>Связать версии…</translation>
+        </message>
+        <message>
+            <source>Unlink</source>
+            <translation>Отвязать</translation>
+        </message>
+        <message>
+            <source>{count} releases</source>
+            <translation>релизов: {count}</translation>
         </message>
     </context>
     <context>
@@ -805,6 +853,14 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <translation>&amp;О программе Release Review</translation>
         </message>
         <message>
+            <source>{shown:,} releases</source>
+            <translation>Релизов: {shown:,}</translation>
+        </message>
+        <message>
+            <source>{shown:,} of {total:,} releases</source>
+            <translation>Релизов: {shown:,} из {total:,}</translation>
+        </message>
+        <message>
             <source>An import is running. Stop it and quit? Files imported so far are kept; importing the same files again completes it.</source>
             <translation>Идёт импорт. Остановить его и выйти? Уже импортированные файлы сохранятся; повторный импорт тех же файлов завершит работу.</translation>
         </message>
@@ -987,12 +1043,48 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
             <translation>Выберите релиз в списке, чтобы прочитать его здесь.</translation>
         </message>
         <message>
+            <source>, confidence {confidence:.0%}</source>
+            <translation>, уверенность {confidence:.0%}</translation>
+        </message>
+        <message>
             <source>{count} search hit</source>
             <translation>Совпадений: {count}</translation>
         </message>
         <message>
             <source>{count} search hits</source>
             <translation>Совпадений: {count}</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Dateline</source>
+            <translation>Место и дата</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Идентификатор</translation>
         </message>
     </context>
     <context>
@@ -1095,6 +1187,14 @@ Restore it from a backup now? Nothing is changed unless you choose a backup.</so
         <message>
             <source>Delete tag</source>
             <translation>Удалить метку</translation>
+        </message>
+        <message>
+            <source>{count} tags, {linked} linked</source>
+            <translation>Меток: {count}, связано: {linked}</translation>
+        </message>
+        <message>
+            <source>, {count} suggestions</source>
+            <translation>, предложений: {count}</translation>
         </message>
     </context>
     <context>

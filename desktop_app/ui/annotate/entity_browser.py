@@ -140,11 +140,11 @@ class EntityBrowser(QDialog):
             return b
 
         alias_buttons = QHBoxLayout()
-        for text, slot in (("Add alias…", self.add_alias), ("Remove alias", self.remove_alias),
-                           ("Move alias to…", self.move_alias)):
+        for text, slot in ((QCoreApplication.translate("EntityBrowser", "Add alias…"), self.add_alias), (QCoreApplication.translate("EntityBrowser", "Remove alias"), self.remove_alias),
+                           (QCoreApplication.translate("EntityBrowser", "Move alias to…"), self.move_alias)):
             alias_buttons.addWidget(button(text, slot))
         entity_buttons = QHBoxLayout()
-        for text, slot in (("Rename…", self.rename), ("Merge into…", self.merge_into)):
+        for text, slot in ((QCoreApplication.translate("EntityBrowser", "Rename…"), self.rename), (QCoreApplication.translate("EntityBrowser", "Merge into…"), self.merge_into)):
             entity_buttons.addWidget(button(text, slot))
         entity_buttons.addStretch(1)
 

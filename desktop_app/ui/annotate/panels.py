@@ -126,9 +126,9 @@ class TagsPanel(QWidget):
                  entities: dict[int, Entity], suggestions: int = 0) -> None:
         self.model.set_tags(schema, spans, entities)
         linked = sum(1 for s in spans if s.entity_id)
-        text = f"{len(spans)} tags, {linked} linked"
+        text = QCoreApplication.translate("TagsPanel", "{count} tags, {linked} linked").format(count=len(spans), linked=linked)
         if suggestions:
-            text += f", {suggestions} suggestions"
+            text += QCoreApplication.translate("TagsPanel", ", {count} suggestions").format(count=suggestions)
         self.summary.setText(text)
 
     def select_span(self, span_id: int | None) -> None:
@@ -173,9 +173,9 @@ class EventsPanel(QWidget):
         self.view.activated.connect(self._edit)
         self.view.doubleClicked.connect(self._edit)
         buttons = QHBoxLayout()
-        for text, slot in (("New…", self.new_requested.emit), ("Edit…", self._edit),
-                           ("Delete", self._delete), ("Link versions…", self._link),
-                           ("Unlink", self._unlink)):
+        for text, slot in ((QCoreApplication.translate("EventsPanel", "New…"), self.new_requested.emit), (QCoreApplication.translate("EventsPanel", "Edit…"), self._edit),
+                           (QCoreApplication.translate("EventsPanel", "Delete"), self._delete), (QCoreApplication.translate("EventsPanel", "Link versions…"), self._link),
+                           (QCoreApplication.translate("EventsPanel", "Unlink"), self._unlink)):
             b = QPushButton(text, self)
             b.clicked.connect(lambda _c=False, f=slot: f())
             buttons.addWidget(b)
@@ -196,7 +196,7 @@ class EventsPanel(QWidget):
                 head.setData(QColor(etype.colour), Qt.ItemDataRole.DecorationRole)
             versions = group_sizes.get(ev.event_group, 1) if ev.event_group else 1
             row = [head, QStandardItem(ev.date_iso or ""), QStandardItem(ev.location or ""),
-                   QStandardItem(f"{versions} releases" if versions > 1 else "")]
+                   QStandardItem(QCoreApplication.translate("EventsPanel", "{count} releases").format(count=versions) if versions > 1 else "")]
             for p in ev.participants:
                 child = QStandardItem(f"{p.role}: {p.label}")
                 child.setData(ev.id, EVENT_ID_ROLE)
