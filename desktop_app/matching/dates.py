@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Month words as they are written (casefolded). Inflected forms are listed in full where the
 # language inflects the month (Slavic genitives); Turkic suffixes are handled by `_SUFFIXED`.
@@ -54,13 +56,15 @@ _TURKIC_ENDINGS = re.compile(r"^'?(?:ın|in|un|ün|nın|nin|da|də|de|ta|te|dan|
                              r"ı|i|u|ü|ya|yə|ye|dək|a qədər)$")
 
 TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?!\d)")
-_DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)\d\d)(?!\d)")
+# No digit (and for _DOTTED no point) before the date. The lookbehinds follow the first
+# characters so that the regex engine can skip ahead to digits.
+_ISO = re.compile(r"((?:19|20)(?<!\d{3})\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?!\d)")
+_DOTTED = re.compile(r"(0(?<![\d.].)[1-9]|[1-9](?<![\d.].)|[12](?<![\d.].)\d|3(?<![\d.].)[01])"
+                     r"[./](0?[1-9]|1[0-2])[./]((?:19|20)\d\d)(?!\d)")
 # What may stand between a day number and the month: ordinal endings and case suffixes.
 _DAY_TAILS = {"er", "re", "st", "nd", "rd", "th", "de", "da", "də", "ci", "cı", "cu", "cü",
               "go", "ho", "e", "o", "a", "del", "di"}
 _PREFIXES = {w[:3] for w in (*MONTH_WORDS, *_ABBREVIATIONS)}
-_MONTH_HINT = re.compile(r"\b(?:" + "|".join(sorted(_PREFIXES)) + ")", re.IGNORECASE)
 _GAP = re.compile(r"^[\s.,\-–]*$")
 
 
@@ -83,6 +87,7 @@ class DateMention:
         return f"{self.month:02d}-{self.day:02d}"
 
 
+@lru_cache(maxsize=100_000)
 def month_of(word: str) -> int | None:
     w = word.casefold().rstrip(".")
     if w in MONTH_WORDS:
@@ -94,6 +99,27 @@ def month_of(word: str) -> int | None:
         if stem in _SUFFIXED and _TURKIC_ENDINGS.match(w[size:]):
             return _SUFFIXED[stem]
     return None
+
+
+# Tokens already classified, so that each text costs set operations (cleared when large).
+_SEEN: set[str] = set()
+_SEEN_MONTHS: set[str] = set()
+_SEEN_LOCK = threading.Lock()
+
+
+def _month_tokens(distinct: set[str]) -> set[str]:
+    """The tokens among `distinct` that name a month ("may" is the English verb)."""
+    with _SEEN_LOCK:
+        new = distinct - _SEEN
+        if new:
+            if len(_SEEN) > 500_000:
+                _SEEN.clear()
+                _SEEN_MONTHS.clear()
+                new = distinct
+            _SEEN.update(new)
+            _SEEN_MONTHS.update(w for w in new if w[:3].casefold() in _PREFIXES
+                                and w != "may" and month_of(w) is not None)
+        return distinct & _SEEN_MONTHS
 
 
 def _day(tok: str) -> int | None:
@@ -109,11 +135,12 @@ def _year(tok: str) -> int | None:
     return None
 
 
-def find_dates(text: str, tokens: list[tuple[str, int, int]] | None = None
-               ) -> list[DateMention]:
+def find_dates(text: str, tokens: list[tuple[str, int, int]] | None = None,
+               words: list[str] | None = None) -> list[DateMention]:
     """Every day-and-month date written in `text`, with its code-point span.
 
-    `tokens`: `TOKEN` matches of `text` as (text, start, end), when the caller has them.
+    `tokens`: `TOKEN` matches of `text` as (text, start, end), when the caller has them;
+    `words`: the same tokens' text only.
     """
     found: dict[int, DateMention] = {}
     for m in _ISO.finditer(text):
@@ -121,21 +148,21 @@ def find_dates(text: str, tokens: list[tuple[str, int, int]] | None = None
     for m in _DOTTED.finditer(text):
         found.setdefault(m.start(), DateMention(int(m[2]), int(m[1]), int(m[3]),
                                                 m.start(), m.end()))
-    if not _MONTH_HINT.search(text):
-        return sorted(found.values(), key=lambda d: d.start)
     toks = tokens if tokens is not None else [(m.group(), m.start(), m.end())
                                               for m in TOKEN.finditer(text)]
+    if words is None:
+        words = [t[0] for t in toks]
+    months = _month_tokens(set(words))
+    if not months:
+        return sorted(found.values(), key=lambda d: d.start)
 
     def close(i: int, j: int) -> bool:
         return 0 <= i < len(toks) and 0 <= j < len(toks) and bool(
             _GAP.match(text[toks[i][2]:toks[j][1]]))
 
-    for i, (tok, start, end) in enumerate(toks):
-        if tok[:3].casefold() not in _PREFIXES:
-            continue
+    for i in [i for i, w in enumerate(words) if w in months]:
+        tok, start, end = toks[i]
         month = month_of(tok)
-        if month is None or tok == "may":  # the English verb, not the month
-            continue
         # Day before the month: "1 mars", "1er mars", "1. März", "1-də", "1 de marzo".
         j = i - 1
         skipped = 0

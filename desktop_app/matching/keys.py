@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 from ..domain.releases import ParsedRelease
 from ..text import fold, nfc
@@ -28,13 +32,16 @@ LEAD_WORDS = 60
 FAMILIES = ("n", "a", "num", "d", "dy", "w")
 SURFACE_FAMILIES = ("n", "a", "num", "d", "dy")
 
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?![\d])"
-                     r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\d)")
-_SENTENCE_END = set(".!?:;\"«»“”„—–-•*\n")
+# Figures: no word character, point or comma before. The lookbehind follows the first digit
+# so that the regex engine can skip to digits (same matches as a leading lookbehind).
+NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[.,\u0020\u00a0\u202f]\d{3})+(?!\d)"
+                    r"|\d*(?:[.,]\d+)?(?!\d))")
 _ALNUM = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
 # Clock times and web addresses carry digits that are not figures of the story.
-_NOT_FIGURES = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|(?:https?://|www\.)\S+")
+_NOT_FIGURES = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b|https?://\S+|www\.\S+")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+_SENTENCE_END = set(".!?:;\"«»“”„—–-•*\n")
 
 
 @dataclass(slots=True)
@@ -57,10 +64,10 @@ class MatchKeys:
             if not keys:
                 continue
             out["k"][fam] = " ".join(keys)
-            out["wt"][fam] = " ".join(str(max(1, round(w * 10))) for w in keys.values())
+            out["wt"][fam] = " ".join(map(_weight_text, keys.values()))
             if fam in SURFACE_FAMILIES:
                 surf = self.surfaces.get(fam, {})
-                out["s"][fam] = "\t".join(_SPACES.sub(" ", surf.get(k, k)) for k in keys)
+                out["s"][fam] = "\t".join([_one_space(surf.get(k, k)) for k in keys])
         return out
 
     @classmethod
@@ -119,6 +126,16 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+@lru_cache(maxsize=4096)
+def _weight_text(weight: float) -> str:
+    return str(max(1, round(weight * 10)))
+
+
+@lru_cache(maxsize=100_000)
+def _one_space(surface: str) -> str:
+    return _SPACES.sub(" ", surface)
+
+
 class _Weights:
     def __init__(self) -> None:
         self.families: dict[str, dict[str, float]] = {f: {} for f in FAMILIES}
@@ -139,40 +156,46 @@ def compute_keys(title: str, body: str, lang: str | None = None,
     title, body = nfc(title or ""), nfc(body or "")
     text = f"{title}\n\n{body}" if title else body
     body_start = len(title) + 2 if title else 0
-    tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
-    spans = [(pos, tok) for tok, pos, _ in tokens if not tok[0].isdigit()]
-    title_words = sum(1 for pos, _ in spans if pos < body_start)
-    lead_end = (spans[min(len(spans), LEAD_WORDS + title_words) - 1][0] + 1) if spans else 0
+    # One regex split gives the tokens and, by summing part lengths, their offsets.
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    tokens = list(zip(words, starts, offsets[2::2], strict=True))
+    letter = [i for i, tok in enumerate(words) if not tok[0].isdigit()]
+    lw = [words[i] for i in letter]
+    title_words = bisect_left(letter, bisect_left(starts, body_start))
+    lead_words = min(len(lw), LEAD_WORDS + title_words)
+    lead_end = starts[letter[lead_words - 1]] + 1 if lw else 0
 
     def weight(pos: int) -> float:
         if pos < body_start:
             return TITLE_WEIGHT
         return LEAD_WEIGHT if pos < lead_end else 1.0
 
-    # One pass over the words: weights per distinct word, capitalised occurrences aside.
-    word_weights: dict[str, float] = {}
-    capitalised: list[tuple[int, str, float]] = []
-    lower_forms: set[str] = set()
-    for pos, tok in spans:
-        w = TITLE_WEIGHT if pos < body_start else (LEAD_WEIGHT if pos < lead_end else 1.0)
-        if tok[0].isupper():
-            capitalised.append((pos, tok, w))
-        else:
-            lower_forms.add(tok)
-        if len(tok) >= 4:
-            word_weights[tok] = word_weights.get(tok, 0.0) + w
     acc = _Weights()
-    for tok, w in word_weights.items():
-        acc.add("w", word_key(tok, lang), w)
-    for pos, tok, w in capitalised:
+    # Word weights per distinct word: title, lead and rest counted apart (sums of halves are exact).
+    in_title, in_lead = Counter(lw[:title_words]), Counter(lw[title_words:lead_words])
+    in_rest = Counter(lw[lead_words:])
+    distinct = dict.fromkeys(lw)
+    stems = acc.families["w"]
+    for tok in distinct:
+        if len(tok) >= 4 and (key := word_key(tok, lang)):
+            stems[key] = stems.get(key, 0.0) + (TITLE_WEIGHT * in_title[tok]
+                                                + LEAD_WEIGHT * in_lead[tok] + in_rest[tok])
+    lower_forms = {tok for tok in distinct if not tok[0].isupper()}
+    for k in [k for k, tok in enumerate(lw) if tok[0].isupper()]:
+        tok = lw[k]
+        w = TITLE_WEIGHT if k < title_words else (LEAD_WEIGHT if k < lead_words else 1.0)
         letters = tok.replace("'", "").replace("’", "")
         if len(letters) >= 2 and letters.isupper() and len(letters) <= 8:
             acc.add("a", fold(letters), w, tok)
-        elif len(tok) >= 2 and (not _sentence_start(text, pos)
-                                or tok.lower() not in lower_forms):
+        elif len(tok) >= 2:
+            if tok.lower() in lower_forms and _sentence_start(text, starts[letter[k]]):
+                continue
             acc.add("n", name_key(tok, lang), w, tok)
     skip: list[tuple[int, int]] = [m.span() for m in _NOT_FIGURES.finditer(text)]
-    for d in find_dates(text, tokens):
+    for d in find_dates(text, tokens, words):
         w = weight(d.start)
         surface = text[d.start:d.end]
         acc.add("d", d.month_day, w, surface)
@@ -187,7 +210,7 @@ def compute_keys(title: str, body: str, lang: str | None = None,
         if len(value.replace(".", "")) >= 2:
             acc.add("num", value, weight(m.start()), m.group())
     return MatchKeys(lang=lang, date=date, exact=exact_hash(text),
-                     words=len(spans), families=acc.families, surfaces=acc.surfaces)
+                     words=len(lw), families=acc.families, surfaces=acc.surfaces)
 
 
 def keys_for(parsed: ParsedRelease) -> dict:

@@ -64,6 +64,7 @@ def skeleton(folded: str) -> str:
     return _REPEAT.sub(r"\1", s)
 
 
+@lru_cache(maxsize=200_000)
 def name_key(word: str, lang: str | None = None) -> str:
     """The key two spellings of one name share; short skeletons fall back to the folded form."""
     base = base_form(word, lang)
@@ -73,6 +74,7 @@ def name_key(word: str, lang: str | None = None) -> str:
     return base[:6]
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str, lang: str | None = None) -> str:
     """A crude stem for same-language overlap: the first five folded letters."""
     return base_form(word, lang)[:5]
