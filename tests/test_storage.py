@@ -130,3 +130,35 @@ def test_integrity_check_deferred_after_clean_close_but_run_after_a_crash(tmp_pa
     finally:
         crashed.dispose()
         holder.close()
+
+
+def test_database_of_schema_0001_upgrades_with_a_backup_first(tmp_path):
+    """A database written by the first released schema opens in this version, data intact."""
+    import shutil
+
+    from desktop_app.storage.migrate import current_revision
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schemas" / "schema-0001.sqlite3", path)
+    db = open_database(path, tmp_path / "backups")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.read() as s:
+            assert s.execute(text("SELECT title, review_status FROM releases")).one() == (
+                "Visite à Bakou", "done")
+            assert s.execute(text("SELECT text FROM spans")).scalar() == "Bakou"
+    finally:
+        db.dispose()
+    backups = list((tmp_path / "backups").glob("*before-migrate-0001*"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    con.close()
+
+
+def test_head_found_without_alembic_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    from desktop_app.storage.migrate import _config
+
+    assert head_revision() == ScriptDirectory.from_config(_config()).get_current_head()

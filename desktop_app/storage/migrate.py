@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from ..domain.errors import SchemaTooNewError, StorageError
 from .backup import backup_sqlite
@@ -22,19 +20,39 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "db"
 
 
-def _config() -> Config:
+def _config():  # noqa: ANN202 - alembic.config.Config, imported only when migrating
+    # Alembic is imported here, not at module level: opening an up-to-date database (every
+    # start) never needs it, and importing it costs a fifth of a second.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
+_FIELD = re.compile(r"^(revision|down_revision)\s*=\s*['\"]?([\w.-]+|None)['\"]?\s*$", re.M)
+
+
+@lru_cache(maxsize=1)
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The newest revision: the one no other revision names as its parent."""
+    revisions, parents = set(), set()
+    for path in migrations_dir().joinpath("versions").glob("*.py"):
+        fields = dict(_FIELD.findall(path.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            revisions.add(fields["revision"])
+            parents.add(fields.get("down_revision"))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise StorageError(f"The migrations have {len(heads)} heads; expected one.")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -43,11 +61,15 @@ def needs_upgrade(engine: Engine) -> bool:
 
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to head. Returns the backup taken before migrating, if any."""
-    script = ScriptDirectory.from_config(_config())
-    head = script.get_current_head()
     current = current_revision(engine)
-    if current == head:
+    if current == head_revision():
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_config())
+    if script.get_current_head() != head_revision():
+        raise StorageError("The migrations folder is inconsistent; reinstall the app.")
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNewError(
