@@ -162,3 +162,19 @@ def test_head_found_without_alembic_matches_alembic():
     from desktop_app.storage.migrate import _config
 
     assert head_revision() == ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def test_stale_status_change_is_refused_and_says_what_changed(ctx, tmp_path):
+    from desktop_app.domain.enums import ReviewStatus
+    from desktop_app.domain.errors import ConflictError
+
+    folder = tmp_path / "in"
+    write(folder, "a.txt", "One\n\nA release about a meeting in Baku.")
+    ctx.ingest.import_paths([folder])
+    rid = ctx.library.list_ids()[0]
+    seen = ctx.library.release(rid).version
+    ctx.library.set_status([rid], ReviewStatus.SKIPPED, {rid: seen})  # a colleague, first
+    with pytest.raises(ConflictError) as caught:
+        ctx.library.set_status([rid], ReviewStatus.DONE, {rid: seen})
+    assert [(c.field, c.theirs) for c in caught.value.changes] == [("review_status", "skipped")]
+    assert ctx.library.release(rid).review_status is ReviewStatus.SKIPPED

@@ -41,7 +41,7 @@ class LibraryService:
         changed and ConflictError says what changed if someone edited one meanwhile."""
         with self.db.write() as s:
             if expected_versions:
-                check_release_versions(s, expected_versions)
+                check_release_versions(s, expected_versions, status)
             repo.set_status(s, release_ids, status)
         return ChangeSet(releases=frozenset(release_ids))
 

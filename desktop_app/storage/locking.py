@@ -135,14 +135,18 @@ def delete_versioned(session: Session, table: type, row_id: int, expected_versio
         raise conflict(session, table, row_id, expected_version)
 
 
-def check_versions(session: Session, table: type, expected: Mapping[int, int]) -> None:
-    """Lock the rows and raise ConflictError if any is no longer at its expected version."""
+def check_versions(session: Session, table: type, expected: Mapping[int, int],
+                   attempted: Mapping[str, object] | None = None) -> None:
+    """Lock the rows and raise ConflictError if any is no longer at its expected version.
+
+    `attempted`: the fields the save would write, so the error can show what differs.
+    """
     lock_rows(session, table, expected)
     rows = dict(session.execute(select(table.id, table.version)
                                 .where(table.id.in_(list(expected)))).all())
     for row_id, version in sorted(expected.items()):
         if rows.get(row_id) != version:
-            raise conflict(session, table, row_id, version)
+            raise conflict(session, table, row_id, version, attempted=attempted)
 
 
 @contextlib.contextmanager

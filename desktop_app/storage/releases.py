@@ -273,9 +273,11 @@ def find_release_id(session: Session, ref: str) -> int:
     return found
 
 
-def check_release_versions(session: Session, expected: Mapping[int, int]) -> None:
+def check_release_versions(session: Session, expected: Mapping[int, int],
+                           status: ReviewStatus | None = None) -> None:
     """Raise ConflictError unless every release is still at the version given."""
-    check_versions(session, ReleaseRowTable, expected)
+    check_versions(session, ReleaseRowTable, expected,
+                   attempted={"review_status": status.value} if status else None)
 
 
 def set_status(session: Session, release_ids: Sequence[int], status: ReviewStatus) -> None:
