@@ -178,3 +178,16 @@ def test_stale_status_change_is_refused_and_says_what_changed(ctx, tmp_path):
         ctx.library.set_status([rid], ReviewStatus.DONE, {rid: seen})
     assert [(c.field, c.theirs) for c in caught.value.changes] == [("review_status", "skipped")]
     assert ctx.library.release(rid).review_status is ReviewStatus.SKIPPED
+
+
+def test_list_sorts_by_who_holds_each_release(ctx, tmp_path):
+    folder = tmp_path / "in"
+    for i in range(4):
+        write(folder, f"{i}.txt", f"Release {i}\n\nText number {i} about Baku.")
+    ctx.ingest.import_paths([folder])
+    ids = sorted(ctx.library.list_ids())
+    ctx.work_queue.take([ids[2]])
+    held_last = ctx.library.list_ids(sort="held", descending=False)
+    held_first = ctx.library.list_ids(sort="held", descending=True)
+    assert held_first[0] == ids[2]
+    assert held_last[-1] == ids[2]

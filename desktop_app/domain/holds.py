@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+
+# A hold lapses after this long without activity, so an absent colleague blocks nobody.
+HOLD_LAPSE = timedelta(hours=2)
 
 
 @dataclass(frozen=True, slots=True)

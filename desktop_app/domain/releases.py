@@ -108,7 +108,8 @@ class ReleaseFilter:
     search: str = ""               # the user's words, never FTS syntax
 
 
-SORT_COLUMNS = ("date", "language", "title", "source", "status", "tags", "duplicates", "id")
+SORT_COLUMNS = ("date", "language", "title", "source", "status", "tags", "duplicates", "held",
+                "id")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,12 @@ from datetime import UTC, datetime, timedelta
 from ..domain.changes import ChangeSet
 from ..domain.enums import ReviewStatus
 from ..domain.errors import ReleaseReviewError
-from ..domain.holds import Hold
+from ..domain.holds import HOLD_LAPSE, Hold
 from ..storage import Database
 from ..storage import work_queue as repo
 from .sessions import WorkLog
 
-DEFAULT_HOLD = timedelta(hours=2)
+DEFAULT_HOLD = HOLD_LAPSE
 
 
 def default_reviewer() -> str:

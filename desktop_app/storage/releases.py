@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.enums import DatePrecision, ReviewStatus
 from ..domain.errors import NotFoundError
+from ..domain.holds import HOLD_LAPSE
 from ..domain.releases import (
     ParsedRelease,
     Release,
@@ -30,6 +31,8 @@ _SORT_SQL = {
     "status": "releases.review_status",
     "tags": "releases.tag_count",
     "duplicates": "releases.duplicate_count",
+    # Lapsed holds sort with the free ones, as the list shows them.
+    "held": "(CASE WHEN releases.held_at >= :held_cutoff THEN releases.held_by END)",
     "id": "+releases.id",  # unary plus: sort a narrow index scan, not a scan of the wide table
 }
 
@@ -221,6 +224,8 @@ def list_ids(session: Session, flt: ReleaseFilter, sort: str = "date",
     sort = sort if sort in _SORT_SQL else "date"
     clauses, params = _where(session, flt, sort)
     order = _SORT_SQL[sort]
+    if sort == "held":
+        params["held_cutoff"] = now() - HOLD_LAPSE
     direction = "DESC" if descending else "ASC"
     join = " LEFT JOIN sources ON sources.id = releases.source_id" if (
         sort == "source" or flt.sources) else ""
