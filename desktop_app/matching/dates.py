@@ -10,6 +10,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 # Month words as they are written (casefolded). Inflected forms are listed in full where the
 # language inflects the month (Slavic genitives); Turkic suffixes are handled by `_SUFFIXED`.
@@ -61,6 +62,8 @@ TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ISO = re.compile(r"((?:19|20)(?<!\d{3})\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?!\d)")
 _DOTTED = re.compile(r"(0(?<![\d.].)[1-9]|[1-9](?<![\d.].)|[12](?<![\d.].)\d|3(?<![\d.].)[01])"
                      r"[./](0?[1-9]|1[0-2])[./]((?:19|20)\d\d)(?!\d)")
+# What every _DOTTED match contains; it starts with a point or slash, so it is quick to scan.
+_DOTTED_HINT = re.compile(r"[./]\d\d?[./](?:19|20)\d\d")
 # What may stand between a day number and the month: ordinal endings and case suffixes.
 _DAY_TAILS = {"er", "re", "st", "nd", "rd", "th", "de", "da", "də", "ci", "cı", "cu", "cü",
               "go", "ho", "e", "o", "a", "del", "di"}
@@ -145,7 +148,7 @@ def find_dates(text: str, tokens: list[tuple[str, int, int]] | None = None,
     found: dict[int, DateMention] = {}
     for m in _ISO.finditer(text):
         found[m.start()] = DateMention(int(m[2]), int(m[3]), int(m[1]), m.start(), m.end())
-    for m in _DOTTED.finditer(text):
+    for m in _DOTTED.finditer(text) if _DOTTED_HINT.search(text) else ():
         found.setdefault(m.start(), DateMention(int(m[2]), int(m[1]), int(m[3]),
                                                 m.start(), m.end()))
     toks = tokens if tokens is not None else [(m.group(), m.start(), m.end())
@@ -160,7 +163,7 @@ def find_dates(text: str, tokens: list[tuple[str, int, int]] | None = None,
         return 0 <= i < len(toks) and 0 <= j < len(toks) and bool(
             _GAP.match(text[toks[i][2]:toks[j][1]]))
 
-    for i in [i for i, w in enumerate(words) if w in months]:
+    for i in list(compress(range(len(words)), map(months.__contains__, words))):
         tok, start, end = toks[i]
         month = month_of(tok)
         # Day before the month: "1 mars", "1er mars", "1. März", "1-də", "1 de marzo".

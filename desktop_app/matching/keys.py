@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 
 from ..domain.releases import ParsedRelease
 from ..text import fold, nfc
@@ -39,8 +40,13 @@ NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[.,\u0020\u00a0\u202f]\d{3})+(
 _ALNUM = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
 # Clock times and web addresses carry digits that are not figures of the story.
-_NOT_FIGURES = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b|https?://\S+|www\.\S+")
+_CLOCK = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b")
+_WEB = re.compile(r"https?://\S+|www\.\S+")
 _SPLIT = re.compile(f"({TOKEN.pattern})")
+_FIRST = itemgetter(0)
+_ASCII_WORDS = {c: (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
+_GROUPED = re.compile(r"\d{1,3}(?:[., ]\d{3})+")
+_NON_DIGIT = re.compile(r"\D")
 _SENTENCE_END = set(".!?:;\"«»“”„—–-•*\n")
 
 
@@ -107,16 +113,61 @@ class MatchKeys:
 
 def exact_hash(text: str) -> str:
     """Identical after case, punctuation and spacing."""
-    words = _ALNUM.findall(nfc(text).casefold())
+    if text.isascii():  # same words, without a regex pass: other characters become spaces
+        words = text.translate(_ASCII_WORDS).split()
+    else:
+        words = _ALNUM.findall(nfc(text).casefold())
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:20]
 
 
+@lru_cache(maxsize=100_000)
 def normal_number(raw: str) -> str:
     """`1,000` / `1 000` / `1.000` -> `1000`; `3,5` -> `3.5`."""
     s = raw.replace("\u00a0", " ").replace("\u202f", " ")
-    if re.fullmatch(r"\d{1,3}(?:[., ]\d{3})+", s):
-        return re.sub(r"\D", "", s)
+    if _GROUPED.fullmatch(s):
+        return _NON_DIGIT.sub("", s)
     return s.replace(",", ".")
+
+
+@lru_cache(maxsize=100_000)
+def _figure(raw: str) -> str:
+    """The normal form of a figure of two or more digits, else ""."""
+    value = normal_number(raw)
+    return value if len(value.replace(".", "")) >= 2 else ""
+
+
+@lru_cache(maxsize=100_000)
+def _acronym(tok: str) -> str | None:
+    """The folded acronym when `tok` is one (2 to 8 capitals), else None."""
+    letters = tok.replace("'", "").replace("’", "")
+    if len(letters) >= 2 and letters.isupper() and len(letters) <= 8:
+        return fold(letters)
+    return None
+
+
+class _StemTable(dict):
+    """Word -> stem key for one language ("" for words under four letters), filled on use."""
+
+    def __init__(self, lang: str | None) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        key = word_key(word, self.lang) if len(word) >= 4 else ""
+        if len(self) > 200_000:
+            self.clear()
+        self[word] = key
+        return key
+
+
+_STEM_TABLES: dict[str | None, _StemTable] = {}
+
+
+def _stem_table(lang: str | None) -> _StemTable:
+    table = _STEM_TABLES.get(lang)
+    if table is None:
+        table = _STEM_TABLES.setdefault(lang, _StemTable(lang))
+    return table
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -162,8 +213,12 @@ def compute_keys(title: str, body: str, lang: str | None = None,
     words = parts[1::2]
     starts = offsets[1:-1:2]
     tokens = list(zip(words, starts, offsets[2::2], strict=True))
-    letter = [i for i, tok in enumerate(words) if not tok[0].isdigit()]
-    lw = [words[i] for i in letter]
+    # Per-token tests as C-level maps: digit tokens aside, capitalised words aside.
+    firsts = list(map(_FIRST, words))
+    is_letter = list(map(not_, map(str.isdigit, firsts)))
+    letter = list(compress(range(len(words)), is_letter))
+    lw = list(compress(words, is_letter))
+    upper = list(map(str.isupper, compress(firsts, is_letter)))
     title_words = bisect_left(letter, bisect_left(starts, body_start))
     lead_words = min(len(lw), LEAD_WORDS + title_words)
     lead_end = starts[letter[lead_words - 1]] + 1 if lw else 0
@@ -174,27 +229,30 @@ def compute_keys(title: str, body: str, lang: str | None = None,
         return LEAD_WEIGHT if pos < lead_end else 1.0
 
     acc = _Weights()
-    # Word weights per distinct word: title, lead and rest counted apart (sums of halves are exact).
-    in_title, in_lead = Counter(lw[:title_words]), Counter(lw[title_words:lead_words])
-    in_rest = Counter(lw[lead_words:])
-    distinct = dict.fromkeys(lw)
+    # Per distinct word, in half units: 2 per occurrence, +1 in the lead or title, +1 more
+    # in the title (weights 2 / 1.5 / 1; halves add exactly, whatever the order).
+    halves = Counter(lw)
+    halves.update(lw)
+    halves.update(lw[:lead_words])
+    halves.update(lw[:title_words])
     stems = acc.families["w"]
-    for tok in distinct:
-        if len(tok) >= 4 and (key := word_key(tok, lang)):
-            stems[key] = stems.get(key, 0.0) + (TITLE_WEIGHT * in_title[tok]
-                                                + LEAD_WEIGHT * in_lead[tok] + in_rest[tok])
-    lower_forms = {tok for tok in distinct if not tok[0].isupper()}
-    for k in [k for k, tok in enumerate(lw) if tok[0].isupper()]:
+    for key, n in zip(map(_stem_table(lang).__getitem__, halves), halves.values(), strict=True):
+        if key:
+            stems[key] = stems.get(key, 0.0) + n / 2
+    lower_forms = set(compress(lw, map(not_, upper)))
+    for k in compress(range(len(lw)), upper):
         tok = lw[k]
         w = TITLE_WEIGHT if k < title_words else (LEAD_WEIGHT if k < lead_words else 1.0)
-        letters = tok.replace("'", "").replace("’", "")
-        if len(letters) >= 2 and letters.isupper() and len(letters) <= 8:
-            acc.add("a", fold(letters), w, tok)
+        acronym = _acronym(tok)
+        if acronym is not None:
+            acc.add("a", acronym, w, tok)
         elif len(tok) >= 2:
             if tok.lower() in lower_forms and _sentence_start(text, starts[letter[k]]):
                 continue
             acc.add("n", name_key(tok, lang), w, tok)
-    skip: list[tuple[int, int]] = [m.span() for m in _NOT_FIGURES.finditer(text)]
+    skip: list[tuple[int, int]] = [m.span() for m in _CLOCK.finditer(text)]
+    if "://" in text or "www." in text:  # a clock time inside an address adds nothing
+        skip += [m.span() for m in _WEB.finditer(text)]
     for d in find_dates(text, tokens, words):
         w = weight(d.start)
         surface = text[d.start:d.end]
@@ -204,11 +262,12 @@ def compute_keys(title: str, body: str, lang: str | None = None,
             acc.add("num", str(d.year), w, str(d.year))
         skip.append((d.start, d.end))
     for m in NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in skip):
+        start = m.start()
+        if any(a <= start < b for a, b in skip):
             continue
-        value = normal_number(m.group())
-        if len(value.replace(".", "")) >= 2:
-            acc.add("num", value, weight(m.start()), m.group())
+        raw = m.group()
+        if value := _figure(raw):
+            acc.add("num", value, weight(start), raw)
     return MatchKeys(lang=lang, date=date, exact=exact_hash(text),
                      words=len(lw), families=acc.families, surfaces=acc.surfaces)
 
