@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -84,8 +84,12 @@ class RestoreDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 
-class BackupFlow:
+class BackupFlow(QObject):
+    """A QObject on the GUI thread, so the task's results arrive here queued, not on the
+    worker thread that emits them."""
+
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.service: BackupService | None = None
         self.task: OpenCheckTask | None = None
@@ -114,13 +118,19 @@ class BackupFlow:
             return
         self.task = OpenCheckTask(self.service, check=not ctx.db.integrity_checked)
         self.task.finished.connect(self._opened)
-        self.task.failed.connect(lambda exc: log.warning("backup at open failed: %s", exc))
+        self.task.failed.connect(self._failed)
         self.window.runner.start(self.task)
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        log.warning("backup at open failed: %s", exc)
 
     def stop(self) -> None:
         if self.service is not None:
             self.service.stop()
 
+    @Slot(object)
     def _opened(self, result: tuple[str, BackupInfo | None]) -> None:
         verdict, backup = result
         self.last_verdict = verdict

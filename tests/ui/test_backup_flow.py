@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop_app.ui import backup_flow
@@ -15,8 +17,18 @@ def wait_open_check(qtbot, win) -> None:
     qtbot.waitUntil(lambda: win.backups.last_verdict is not None, timeout=10000)
 
 
-def test_open_runs_the_check_and_takes_a_backup(qtbot, window):
+def test_open_runs_the_check_and_takes_a_backup(qtbot, ctx, settings, monkeypatch):
+    threads = []
+    original = backup_flow.BackupService.start_periodic
+    monkeypatch.setattr(backup_flow.BackupService, "start_periodic", lambda self, **kw: (
+        threads.append(threading.current_thread()), original(self, **kw)))
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
     wait_open_check(qtbot, window)
+    window.runner.wait_all()
+    window.backups.stop()
+    # The result is handled on the GUI thread, not on the worker that computed it.
+    assert threads == [threading.main_thread()]
     assert window.backups.last_verdict == "ok"
     assert [b.reason for b in window.backups.service.list()] == ["open"]
 
