@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -149,12 +150,15 @@ def test_import_annotations_flow(corpus, ctx, other_db, qtbot, runner, tmp_path,
     other_db.export.export(ExportFormat.NATIVE, path)
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    reports = []
-    task = import_annotations(ctx.merge, runner, None, path=path, on_done=reports.append)
+    reports, threads = [], []
+    task = import_annotations(ctx.merge, runner, None, path=path,
+                              on_done=lambda r: (reports.append(r),
+                                                 threads.append(threading.current_thread())))
     with qtbot.waitSignal(task.finished, timeout=20000):
         pass
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert reports[0].releases_added == 1 and "5 conflicts to resolve" in shown[0]
+    assert threads == [threading.main_thread()]  # widgets are touched on the GUI thread only
 
 
 def test_mounted_in_the_main_window(corpus, ctx, other_db, qtbot, tmp_path, monkeypatch):

@@ -38,6 +38,7 @@ from ...services.library import LibraryService
 from ...services.merge import MergeService
 from ...workers.base import TaskRunner
 from ..reader import plain_label
+from ..relay import GuiRelay
 from .tasks import MergeTask
 
 Index = QModelIndex | QPersistentModelIndex
@@ -237,8 +238,12 @@ def import_annotations(service: MergeService, runner: TaskRunner, parent: QWidge
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
-    task.progress.connect(show_progress)
-    task.finished.connect(finished)
-    task.failed.connect(failed)
+    # Through relays owned by the progress dialog: these functions touch widgets, so they must
+    # run on the GUI thread, not on the worker that emits the signals.
+    # The task keeps the relays' Python side alive as long as it can emit.
+    task.relays = [GuiRelay(progress, fn) for fn in (show_progress, finished, failed)]
+    task.progress.connect(task.relays[0].progress)
+    task.finished.connect(task.relays[1].one)
+    task.failed.connect(task.relays[2].one)
     runner.start(task)
     return task
