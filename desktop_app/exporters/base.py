@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 from ..domain.errors import ReleaseReviewError
@@ -19,7 +20,7 @@ class ExportTargetError(ReleaseReviewError):
     """The chosen output path cannot be written."""
 
 
-class Exporter:
+class Exporter(ABC):
     """Streaming writer: begin, then documents (and entities, pairs) in order, then finish.
 
     Output goes to `<target>.part` and is moved into place by `finish`, so a cancelled or
@@ -48,16 +49,17 @@ class Exporter:
         self.schema = schema
         self.header = header
 
-    def write_entities(self, batch: list[ExportEntity]) -> None:
+    def write_entities(self, batch: list[ExportEntity]) -> None:  # noqa: B027 - optional
         """The knowledge base; formats without one still see names on each span."""
 
+    @abstractmethod
     def write_document(self, doc: ExportDocument) -> None:
-        raise NotImplementedError
+        """Write one release with its annotations: the one thing every format must do."""
 
     def write_pairs(self, batch: list[ExportPair]) -> None:
         self.summary.lose("duplicate pairs and their decisions", len(batch))
 
-    def close_files(self) -> None:
+    def close_files(self) -> None:  # noqa: B027 - optional hook
         """Close open handles (called by finish and abort)."""
 
     def finish(self) -> None:

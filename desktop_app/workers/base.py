@@ -34,7 +34,8 @@ class Task(QObject):
         self._last_emit = 0.0
 
     def work(self, progress: ProgressCallback, cancel: CancelToken) -> object:
-        raise NotImplementedError
+        # Qt's metaclass rules out abc here; a task class without `work` fails loudly.
+        raise TypeError(f"{type(self).__name__} does not define work()")
 
     def cancel(self) -> None:
         """Thread-safe: the work stops at its next check."""

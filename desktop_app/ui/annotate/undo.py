@@ -43,11 +43,12 @@ class ServiceCommand(QUndoCommand):
         self.error: str | None = None
         self.done_once = False
 
+    # Qt's metaclass rules out abc here; a command class without these fails loudly.
     def do(self) -> ChangeSet:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} does not define do()")
 
     def undo_(self) -> ChangeSet:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} does not define undo_()")
 
     def redo(self) -> None:
         try:
