@@ -257,11 +257,17 @@ class EntityService:
         self.aliases.invalidate()
         return a.entity_id
 
-    def merge(self, keep: int, gone: int) -> tuple[MergeRecord, ChangeSet]:
-        """Merge entity `gone` into `keep`: aliases, mentions and event roles move over."""
+    def merge(self, keep: int, gone: int, expected_versions: dict[int, int] | None = None
+              ) -> tuple[MergeRecord, ChangeSet]:
+        """Merge entity `gone` into `keep`: aliases, mentions and event roles move over.
+
+        With `expected_versions` (entity id -> version the reviewer saw), a colleague's
+        change to either entity made meanwhile raises ConflictError and nothing moves."""
         if keep == gone:
             raise ReleaseReviewError("An entity cannot be merged into itself.")
         with self.db.write() as s:
+            if expected_versions:
+                repo.check_entity_versions(s, expected_versions)
             k, g = repo.get_entity(s, keep), repo.get_entity(s, gone)
             if k.merged_into is not None or g.merged_into is not None:
                 raise ReleaseReviewError("One of these entities was already merged.")
@@ -274,7 +280,7 @@ class EntityService:
             repo.relink_spans(s, [sid for sid, _ in spans], keep)
             parts = repo.participant_ids_for(s, gone)
             repo.repoint_participants(s, parts, keep)
-            repo.update_entity(s, gone, merged_into=keep)
+            repo.update_entity(s, gone, merged_into=keep)  # the ORM bumps its version
             self.log.audit(s, "entity.merge", "entity", keep, None,
                            {"kept": k.canonical_name, "gone": g.canonical_name, "gone_id": gone})
         self.aliases.invalidate()

@@ -11,7 +11,7 @@ from ..domain.annotations import Alias, Entity, Mention
 from ..domain.errors import NotFoundError
 from ..text import fold
 from .annotations import now
-from .locking import conflict, get_locked
+from .locking import check_versions, conflict, get_locked
 from .tables import (
     EntityAliasRow,
     EntityRow,
@@ -118,6 +118,11 @@ def update_entity(session: Session, entity_id: int, expected_version: int | None
     for k, v in values.items():
         setattr(row, k, v)
     session.flush()
+
+
+def check_entity_versions(session: Session, expected: dict[int, int]) -> None:
+    """Lock the entities; ConflictError if one changed since the reviewer read it."""
+    check_versions(session, EntityRow, expected)
 
 
 def delete_entity_row(session: Session, entity_id: int) -> None:

@@ -208,3 +208,20 @@ def test_alias_index_follows_changes_from_this_and_other_processes(ctx, corpus, 
         "Антонио Виторино", "Антонио Виторино", "Баку"]
     ctx.entities.remove_alias(ctx.entities.get(ent.id).aliases[0].id)   # removal: rebuilt
     assert "Баку" not in [s.text for s in ctx.annotate.suggestions(ru)]
+
+
+def test_merge_over_a_colleagues_rename_is_refused(ctx, corpus):
+    from desktop_app.domain.errors import ConflictError
+
+    p = person(ctx)
+    keep = ctx.entities.create(p, "António Vitorino")
+    gone = ctx.entities.create(p, "Vitorino A.")
+    seen = {keep.id: keep.version, gone.id: gone.version}
+    ctx.entities.rename(gone.id, "Antonio Vitorino (IOM)")   # a colleague, meanwhile
+    with pytest.raises(ConflictError) as caught:
+        ctx.entities.merge(keep.id, gone.id, expected_versions=seen)
+    assert caught.value.record_id == gone.id
+    assert {e.id for e in ctx.entities.list()} == {keep.id, gone.id}  # nothing merged
+    ctx.entities.merge(keep.id, gone.id, expected_versions={
+        keep.id: ctx.entities.get(keep.id).version, gone.id: ctx.entities.get(gone.id).version})
+    assert [e.id for e in ctx.entities.list()] == [keep.id]

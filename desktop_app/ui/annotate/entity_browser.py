@@ -295,7 +295,8 @@ class EntityBrowser(QDialog):
                 QMessageBox.StandardButton.Yes:
             return
         self.stack.push(undo.MergeEntitiesCommand(
-            self.host, target, gone, f"{g.canonical_name} into {k.canonical_name}"))
+            self.host, target, gone, f"{g.canonical_name} into {k.canonical_name}",
+            seen_versions={gone: g.version, target: k.version}))
         self.select_entity(target)
 
     def _open_mention(self, item: QListWidgetItem) -> None:

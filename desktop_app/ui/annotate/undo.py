@@ -274,12 +274,16 @@ class UnlinkEventCommand(ServiceCommand):
 
 
 class MergeEntitiesCommand(ServiceCommand):
-    def __init__(self, host: Host, keep: int, gone: int, label: str) -> None:
+    def __init__(self, host: Host, keep: int, gone: int, label: str,
+                 seen_versions: dict[int, int] | None = None) -> None:
         super().__init__(host, f"Merge {label}", None)
         self.keep, self.gone, self.record = keep, gone, None
+        self.seen_versions = seen_versions
 
     def do(self) -> ChangeSet:
-        self.record, changes = self.host.entities.merge(self.keep, self.gone)
+        # Only the first merge checks what the reviewer saw; a redo follows this stack's undo.
+        self.record, changes = self.host.entities.merge(
+            self.keep, self.gone, None if self.done_once else self.seen_versions)
         return changes
 
     def undo_(self) -> ChangeSet:
