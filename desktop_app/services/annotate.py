@@ -373,13 +373,16 @@ class AnnotateService:
             event = repo.get_event(s, eid)
         return event, ChangeSet(annotations=frozenset({release_id}))
 
-    def update_event(self, event_id: int, draft: EventDraft) -> tuple[EventDraft, ChangeSet]:
-        """Replace an event's fields and participants; returns the old draft."""
+    def update_event(self, event_id: int, draft: EventDraft,
+                     expected_version: int | None = None) -> tuple[EventDraft, ChangeSet]:
+        """Replace an event's fields and participants; returns the old draft.
+
+        With `expected_version`, a colleague's edit made meanwhile raises ConflictError."""
         with self.db.write() as s:
             old = repo.get_event(s, event_id)
             draft = self._check_draft(old.release_id, draft)
             self._check_spans_belong(s, old.release_id, draft)
-            repo.update_event(s, event_id, type_id=draft.type_id,
+            repo.update_event(s, event_id, expected_version, type_id=draft.type_id,
                               trigger_span_id=draft.trigger_span_id, date_iso=draft.date_iso,
                               location=draft.location)
             repo.set_participants(s, event_id, draft.participants)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from ..domain.annotations import (
     AnnotationSchema,
@@ -294,12 +295,19 @@ def insert_event(session: Session, release_id: int, type_id: int, trigger_span_i
     return row.id
 
 
-def update_event(session: Session, event_id: int, **values) -> None:
-    row = session.get(EventRow, event_id)
+def update_event(session: Session, event_id: int, expected_version: int | None = None,
+                 **values) -> None:
+    # Locked, so the version checked below is still the one the UPDATE replaces.
+    row = get_locked(session, EventRow, event_id)
     if row is None:
         raise NotFoundError(f"Event {event_id} no longer exists.")
+    if expected_version is not None and row.version != expected_version:
+        raise conflict(session, EventRow, event_id, expected_version, values)
     for k, v in values.items():
         setattr(row, k, v)
+    # Participants live in their own table: mark the row changed so every edit bumps the
+    # event's version, and a colleague's save over it is caught.
+    flag_modified(row, "location")
     session.flush()
 
 

@@ -225,3 +225,22 @@ def test_merge_over_a_colleagues_rename_is_refused(ctx, corpus):
     ctx.entities.merge(keep.id, gone.id, expected_versions={
         keep.id: ctx.entities.get(keep.id).version, gone.id: ctx.entities.get(gone.id).version})
     assert [e.id for e in ctx.entities.list()] == [keep.id]
+
+
+def test_event_edit_over_a_colleagues_edit_is_refused(ctx, corpus):
+    from desktop_app.domain.errors import ConflictError
+
+    meeting = ctx.annotate.schema().event_types[0]
+    fr = corpus["fr.txt"]
+    text = ctx.annotate.text_of(fr)
+    host, _ = ctx.annotate.create_span(fr, *find(text, "Ilham Aliyev"), person(ctx))
+    event, _ = ctx.annotate.create_event(fr, EventDraft(meeting.id, date_iso="2023-03-01"))
+    seen = ctx.annotate.event(event.id).version
+    # A colleague adds a participant only: the event's own fields do not change.
+    ctx.annotate.update_event(event.id, EventDraft(meeting.id, date_iso="2023-03-01",
+                                                   participants=(("host", host.id, None),)))
+    with pytest.raises(ConflictError):
+        ctx.annotate.update_event(event.id, EventDraft(meeting.id, date_iso="2023-03-02"),
+                                  expected_version=seen)
+    kept = ctx.annotate.event(event.id)
+    assert kept.date_iso == "2023-03-01" and [p.role for p in kept.participants] == ["host"]

@@ -76,7 +76,8 @@ class EventActions:
         dialog = EventDialog(self.annotate.schema(), self.spans, self.linked, self._pick_entity,
                              draft_of(ev), None, self.widget_parent)
         if self.exec_dialog(dialog) and dialog.draft is not None:
-            self.push(undo.UpdateEventCommand(self, self.release.id, event_id, dialog.draft))
+            self.push(undo.UpdateEventCommand(self, self.release.id, event_id, dialog.draft,
+                                              seen_version=ev.version))
 
     def delete_event(self, event_id: int) -> None:
         self.push(undo.DeleteEventCommand(self, self.release.id, event_id))

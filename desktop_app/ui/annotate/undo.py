@@ -222,12 +222,16 @@ class CreateEventCommand(ServiceCommand):
 
 
 class UpdateEventCommand(ServiceCommand):
-    def __init__(self, host: Host, release_id: int, event_id: int, draft: EventDraft) -> None:
+    def __init__(self, host: Host, release_id: int, event_id: int, draft: EventDraft,
+                 seen_version: int | None = None) -> None:
         super().__init__(host, "Edit event", release_id)
         self.event_id, self.new, self.old = event_id, draft, None
+        self.seen_version = seen_version
 
     def do(self) -> ChangeSet:
-        self.old, changes = self.host.annotate.update_event(self.event_id, self.new)
+        # Only the first save checks what the reviewer saw; a redo follows this stack's undo.
+        self.old, changes = self.host.annotate.update_event(
+            self.event_id, self.new, None if self.done_once else self.seen_version)
         return changes
 
     def undo_(self) -> ChangeSet:
