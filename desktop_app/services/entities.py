@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..domain.annotations import Entity, EntityHit, Mention
 from ..domain.changes import ChangeSet
-from ..domain.errors import NotFoundError, ReleaseReviewError
+from ..domain.errors import ConflictError, FieldChange, NotFoundError, ReleaseReviewError
 from ..matching.aliases import AliasEntry, AliasIndex
 from ..storage import Database
 from ..storage import entities as repo
@@ -240,10 +240,19 @@ class EntityService:
                            {"entity": entity_id, "alias": alias})
         self.aliases.added([alias_id])
 
-    def move_alias(self, alias_id: int, to_entity: int) -> int:
-        """Move an alias to another entity; returns the entity it came from."""
+    def move_alias(self, alias_id: int, to_entity: int, expected_from: int | None = None) -> int:
+        """Move an alias to another entity; returns the entity it came from.
+
+        With `expected_from` (the entity the reviewer saw it under), a colleague's move made
+        meanwhile raises ConflictError instead of being undone silently."""
         with self.db.write() as s:
             a = repo.get_alias(s, alias_id)
+            if expected_from is not None and a.entity_id != expected_from:
+                now_under = repo.get_entity(s, a.entity_id).canonical_name
+                raise ConflictError(
+                    f"Someone else moved the alias {a.alias!r} to {now_under} meanwhile. "
+                    "Reload to see it; nothing was changed.", kind="alias", record_id=alias_id,
+                    changes=(FieldChange("entity", expected_from, a.entity_id),))
             target = repo.get_entity(s, to_entity)
             if target.merged_into is not None:
                 raise ReleaseReviewError(f"{target.canonical_name} was merged into another entity.")

@@ -244,3 +244,17 @@ def test_event_edit_over_a_colleagues_edit_is_refused(ctx, corpus):
                                   expected_version=seen)
     kept = ctx.annotate.event(event.id)
     assert kept.date_iso == "2023-03-01" and [p.role for p in kept.participants] == ["host"]
+
+
+def test_alias_moved_by_a_colleague_is_not_moved_back_silently(ctx, corpus):
+    from desktop_app.domain.errors import ConflictError
+
+    p = person(ctx)
+    a = ctx.entities.create(p, "António Vitorino", ("Vitorino",))
+    b = ctx.entities.create(p, "Antonio Guterres")
+    c = ctx.entities.create(p, "Lucio Vitorino")
+    alias = next(x for x in ctx.entities.get(a.id).aliases if x.alias == "Vitorino")
+    ctx.entities.move_alias(alias.id, c.id)                   # a colleague, meanwhile
+    with pytest.raises(ConflictError):
+        ctx.entities.move_alias(alias.id, b.id, expected_from=a.id)
+    assert "Vitorino" in {x.alias for x in ctx.entities.get(c.id).aliases}

@@ -266,7 +266,7 @@ class EntityBrowser(QDialog):
         target = to_entity if to_entity is not None else self._pick_other(
             f"Move alias {label!r} to…", eid)
         if target is not None:
-            self.stack.push(undo.MoveAliasCommand(self.host, aid, target, label))
+            self.stack.push(undo.MoveAliasCommand(self.host, aid, target, label, seen_entity=eid))
 
     def rename(self, name: str | None = None) -> None:
         eid = self.current_entity_id()

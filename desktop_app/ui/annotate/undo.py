@@ -295,12 +295,15 @@ class MergeEntitiesCommand(ServiceCommand):
 
 
 class MoveAliasCommand(ServiceCommand):
-    def __init__(self, host: Host, alias_id: int, to_entity: int, label: str) -> None:
+    def __init__(self, host: Host, alias_id: int, to_entity: int, label: str,
+                 seen_entity: int | None = None) -> None:
         super().__init__(host, f"Move alias {label!r}", None)
         self.alias_id, self.to, self.origin = alias_id, to_entity, None
+        self.seen_entity = seen_entity
 
     def do(self) -> ChangeSet:
-        self.origin = self.host.entities.move_alias(self.alias_id, self.to)
+        self.origin = self.host.entities.move_alias(
+            self.alias_id, self.to, None if self.done_once else self.seen_entity)
         return ChangeSet(entities=True)
 
     def undo_(self) -> ChangeSet:
