@@ -94,6 +94,7 @@ class ReleaseRow:
     tag_count: int = 0
     duplicate_count: int = 0
     version_group: int | None = None
+    version: int = 0   # the stored version when the row was read (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)

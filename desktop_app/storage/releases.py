@@ -248,14 +248,14 @@ def fetch_rows(session: Session, ids: Iterable[int]) -> dict[int, ReleaseRow]:
     stmt = (select(ReleaseRowTable.id, ReleaseRowTable.date_iso, ReleaseRowTable.language,
                    ReleaseRowTable.title, SourceRow.name, ReleaseRowTable.review_status,
                    ReleaseRowTable.tag_count, ReleaseRowTable.duplicate_count,
-                   ReleaseRowTable.version_group)
+                   ReleaseRowTable.version_group, ReleaseRowTable.version)
             .outerjoin(SourceRow, SourceRow.id == ReleaseRowTable.source_id)
             .where(ReleaseRowTable.id.in_(wanted)))
     out = {}
     for r in session.execute(stmt):
         out[r[0]] = ReleaseRow(id=r[0], date_iso=r[1], language=r[2], title=r[3], source=r[4],
                                review_status=ReviewStatus(r[5]), tag_count=r[6],
-                               duplicate_count=r[7], version_group=r[8])
+                               duplicate_count=r[7], version_group=r[8], version=r[9])
     return out
 
 

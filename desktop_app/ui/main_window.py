@@ -339,8 +339,13 @@ class MainWindow(QMainWindow):
 
     def set_status(self, status: ReviewStatus) -> None:
         ids = self.selected_release_ids()
-        shown = self.reader.release  # the version read: a colleague's change is not overwritten
-        seen = {shown.id: shown.version} if shown is not None and ids == [shown.id] else None
+        # The versions the reviewer is looking at: a colleague's change is not overwritten.
+        shown = self.reader.release
+        if shown is not None and ids == [shown.id]:
+            seen = {shown.id: shown.version}
+        else:
+            rows = self.model.cached_rows(ids)
+            seen = {rid: row.version for rid, row in rows.items() if row.version} or None
         if ids:
             self.undo_stack.push(SetStatusCommand(self._ctx.library, ids, status, self.refresh,
                                                   seen))

@@ -188,6 +188,10 @@ class ReleaseTableModel(QAbstractTableModel):
     def row_of(self, release_id: int) -> int | None:
         return self.row_index().get(release_id)
 
+    def cached_rows(self, ids: list[int]) -> dict[int, ReleaseRow]:
+        """The rows of `ids` as shown (read when their page was fetched)."""
+        return {rid: self._cache[rid] for rid in ids if rid in self._cache}
+
     def release_row(self, row: int) -> ReleaseRow | None:
         rid = self.release_id(row)
         if rid is None:

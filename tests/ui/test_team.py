@@ -197,3 +197,22 @@ def test_pair_decision_over_a_colleagues_is_shown_not_overwritten(qtbot, ctx, ap
     finally:
         panel.runner.cancel_all()
         panel.runner.wait_all()
+
+
+def test_status_change_on_several_rows_keeps_a_colleagues_change(qtbot, filled_window, ctx,
+                                                                app_paths):
+    window = filled_window
+    window.table.selectAll()
+    ids = window.selected_release_ids()
+    assert len(ids) > 2
+    other = open_context(ctx.db.path, app_paths)  # a colleague marks one of them done
+    try:
+        other.library.set_status([ids[1]], ReviewStatus.DONE)
+    finally:
+        other.close()
+    window.set_status(ReviewStatus.SKIPPED)
+    qtbot.waitUntil(lambda: bool(conflict_dialogs()))
+    assert ctx.library.release(ids[1]).review_status is ReviewStatus.DONE
+    assert ctx.library.release(ids[0]).review_status is ReviewStatus.NEW  # all or nothing
+    for dialog in conflict_dialogs():
+        dialog.close()
