@@ -18,7 +18,7 @@ from ..domain.annotations import (
     Span,
 )
 from ..domain.errors import NotFoundError
-from .locking import conflict, get_locked, lock_rows
+from .locking import lock_rows, update_checked
 from .tables import (
     EntityRow,
     EntityTypeRow,
@@ -168,14 +168,8 @@ def spans_of(session: Session, release_id: int) -> list[Span]:
 
 
 def update_span(session: Session, span_id: int, expected_version: int | None, **values) -> Span:
-    # Locked, so the version checked below is still the one the UPDATE replaces.
-    row = get_locked(session, SpanRow, span_id)
-    if row is None:
-        raise NotFoundError(f"Tag {span_id} no longer exists (it may have been deleted).")
-    if expected_version is not None and row.version != expected_version:
-        raise conflict(session, SpanRow, span_id, expected_version, values)
-    for k, v in values.items():
-        setattr(row, k, v)
+    row = update_checked(session, SpanRow, span_id, expected_version, values,
+                         f"Tag {span_id} no longer exists (it may have been deleted).")
     session.flush()
     return to_span(row)
 
@@ -297,14 +291,8 @@ def insert_event(session: Session, release_id: int, type_id: int, trigger_span_i
 
 def update_event(session: Session, event_id: int, expected_version: int | None = None,
                  **values) -> None:
-    # Locked, so the version checked below is still the one the UPDATE replaces.
-    row = get_locked(session, EventRow, event_id)
-    if row is None:
-        raise NotFoundError(f"Event {event_id} no longer exists.")
-    if expected_version is not None and row.version != expected_version:
-        raise conflict(session, EventRow, event_id, expected_version, values)
-    for k, v in values.items():
-        setattr(row, k, v)
+    row = update_checked(session, EventRow, event_id, expected_version, values,
+                         f"Event {event_id} no longer exists.")
     # Participants live in their own table: mark the row changed so every edit bumps the
     # event's version, and a colleague's save over it is caught.
     flag_modified(row, "location")

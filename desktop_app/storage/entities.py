@@ -11,7 +11,7 @@ from ..domain.annotations import Alias, Entity, Mention
 from ..domain.errors import NotFoundError
 from ..text import fold
 from .annotations import now
-from .locking import check_versions, conflict, get_locked
+from .locking import check_versions, update_checked
 from .tables import (
     EntityAliasRow,
     EntityRow,
@@ -109,14 +109,8 @@ def insert_entity(session: Session, type_id: int, name: str, actor: str | None,
 
 def update_entity(session: Session, entity_id: int, expected_version: int | None = None,
                   **values) -> None:
-    # Locked, so the version checked below is still the one the UPDATE replaces.
-    row = get_locked(session, EntityRow, entity_id)
-    if row is None:
-        raise NotFoundError(f"Entity {entity_id} does not exist.")
-    if expected_version is not None and row.version != expected_version:
-        raise conflict(session, EntityRow, entity_id, expected_version, values)
-    for k, v in values.items():
-        setattr(row, k, v)
+    update_checked(session, EntityRow, entity_id, expected_version, values,
+                   f"Entity {entity_id} does not exist.")
     session.flush()
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..domain.errors import ConflictError, FieldChange
+from ..domain.errors import ConflictError, FieldChange, NotFoundError
 from .tables import DuplicatePairRow, EntityRow, EventRow, ReleaseRowTable, SpanRow
 
 # What a reviewer calls each versioned record, for messages.
@@ -59,6 +59,23 @@ def get_locked(session: Session, table: type, row_id: int):
         return session.get(table, row_id)
     return session.get(table, row_id, with_for_update={"key_share": True},
                        populate_existing=True)
+
+
+def update_checked(session: Session, table: type, row_id: int, expected_version: int | None,
+                   values: Mapping[str, object], missing: str):  # noqa: ANN201 - ORM row
+    """Set `values` on a row, first checking it is still at `expected_version` (when given).
+
+    The row is locked, so the version checked is still the one the UPDATE replaces; the ORM's
+    version column then bumps it. `missing` is the message when the row is gone.
+    """
+    row = get_locked(session, table, row_id)
+    if row is None:
+        raise NotFoundError(missing)
+    if expected_version is not None and row.version != expected_version:
+        raise conflict(session, table, row_id, expected_version, values)
+    for key, value in values.items():
+        setattr(row, key, value)
+    return row
 
 
 def serialize(session: Session, name: str) -> None:
