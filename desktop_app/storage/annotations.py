@@ -53,31 +53,31 @@ def load_schema(session: Session) -> AnnotationSchema:
     return AnnotationSchema(ents, evs)
 
 
-def save_entity_type(session: Session, type_id: int | None, name: str, colour: str,
-                     shortcut: str | None, position: int) -> int:
-    row = session.get(EntityTypeRow, type_id) if type_id else None
+def _save_type(session: Session, table: type, label: str, type_id: int | None, name: str,
+               colour: str, shortcut: str | None, position: int):  # noqa: ANN202 - ORM row
+    """Create (type_id None) or update an entity or event type row."""
+    row = session.get(table, type_id) if type_id else None
     if type_id and row is None:
-        raise NotFoundError(f"Entity type {type_id} does not exist.")
+        raise NotFoundError(f"{label} {type_id} does not exist.")
     if row is None:
-        row = EntityTypeRow(name=name, colour=colour, shortcut=shortcut, position=position)
+        row = table(name=name, colour=colour, shortcut=shortcut, position=position)
         session.add(row)
     else:
         row.name, row.colour, row.shortcut, row.position = name, colour, shortcut, position
     session.flush()
-    return row.id
+    return row
+
+
+def save_entity_type(session: Session, type_id: int | None, name: str, colour: str,
+                     shortcut: str | None, position: int) -> int:
+    return _save_type(session, EntityTypeRow, "Entity type", type_id, name, colour, shortcut,
+                      position).id
 
 
 def save_event_type(session: Session, type_id: int | None, name: str, colour: str,
                     shortcut: str | None, position: int, roles: Sequence[str]) -> int:
-    row = session.get(EventTypeRow, type_id) if type_id else None
-    if type_id and row is None:
-        raise NotFoundError(f"Event type {type_id} does not exist.")
-    if row is None:
-        row = EventTypeRow(name=name, colour=colour, shortcut=shortcut, position=position)
-        session.add(row)
-    else:
-        row.name, row.colour, row.shortcut, row.position = name, colour, shortcut, position
-    session.flush()
+    row = _save_type(session, EventTypeRow, "Event type", type_id, name, colour, shortcut,
+                     position)
     existing = {r.name: r for r in session.scalars(
         select(EventRoleRow).where(EventRoleRow.event_type_id == row.id))}
     for name_ in roles:
