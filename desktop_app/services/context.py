@@ -55,7 +55,8 @@ def open_context(target: str | Path | None, paths: AppPaths) -> AppContext:
         db=db,
         paths=paths,
         library=LibraryService(db),
-        ingest=IngestService(db, keys_for=_key_function()),
+        # Matching keys computed at import time, so detection never re-reads texts.
+        ingest=IngestService(db, keys_for=keys_for),
     )
     log, aliases = WorkLog(db), AliasCache(db)  # annotation services share who and the index
     ctx.annotate = AnnotateService(db, log, aliases)
@@ -66,7 +67,3 @@ def open_context(target: str | Path | None, paths: AppPaths) -> AppContext:
     ctx.work_queue = WorkQueueService(db, log=log)  # holds under the reviewer's tagging name
     return ctx
 
-
-def _key_function():
-    """Matching keys computed at import time, so detection never re-reads texts."""
-    return keys_for
